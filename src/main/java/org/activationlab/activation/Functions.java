@@ -1,103 +1,139 @@
 package org.activationlab.activation;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** Definitions of the catalog's functions (value, analytic derivative, parameters, LaTeX). */
+/**
+ * The catalog's functions in presentation order, and the simplest ones (identity, binary step,
+ * exponential). The families live in {@link SigmoidLike}, {@link ReluLike}, {@link SmoothRelu} and
+ * {@link Shrink}.
+ */
 final class Functions {
 
   private Functions() {}
 
   static List<ActivationFunction> all() {
-    return List.of(sigmoid(), relu(), leakyRelu());
+    return List.of(
+        identity(),
+        binaryStep(),
+        SigmoidLike.sigmoid(),
+        SigmoidLike.tanh(),
+        SigmoidLike.hardSigmoid(),
+        SigmoidLike.hardSigmoidTf2(),
+        SigmoidLike.hardTanh(),
+        ReluLike.relu(),
+        ReluLike.relu6(),
+        ReluLike.leakyRelu(),
+        ReluLike.prelu(),
+        ReluLike.rrelu(),
+        ReluLike.elu(),
+        ReluLike.celu(),
+        ReluLike.selu(),
+        SmoothRelu.gelu(),
+        SmoothRelu.silu(),
+        SmoothRelu.hardSwish(),
+        SmoothRelu.mish(),
+        SmoothRelu.softplus(),
+        SigmoidLike.softsign(),
+        SigmoidLike.logSigmoid(),
+        Shrink.tanhshrink(),
+        Shrink.softshrink(),
+        Shrink.hardshrink(),
+        exponential(),
+        SmoothRelu.squareplus());
   }
 
-  static ActivationFunction sigmoid() {
-    return ActivationFunction.builder("sigmoid", "Sigmoid")
-        .alias("logistic")
-        .latex("\\sigma(x) = \\frac{1}{1 + e^{-x}}", "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))")
-        .factory(Sigmoid::new)
+  /** Sorted, distinct break positions. */
+  static double[] breaks(double... xs) {
+    return Arrays.stream(xs).map(x -> x + 0.0).sorted().distinct().toArray(); // + 0.0 turns -0 into 0
+  }
+
+  static ActivationFunction identity() {
+    return ActivationFunction.builder("identity", "Identity (linear)")
+        .alias("linear")
+        .latex("f(x) = x", "f'(x) = 1")
+        .factory(Identity::new)
         .build();
   }
 
-  static final class Sigmoid extends AbstractActivation {
-    Sigmoid(ActivationFunction f, double[] p) {
-      super(f, p);
-    }
-
-    /** Stable for any x: never evaluates exp of a large positive number. */
-    static double sigmoid(double x) {
-      if (x >= 0) {
-        return 1.0 / (1.0 + Math.exp(-x));
-      }
-      double e = Math.exp(x);
-      return e / (1.0 + e);
-    }
-
-    @Override
-    public double value(double x) {
-      return sigmoid(x);
-    }
-
-    @Override
-    public double derivative(double x) {
-      double s = sigmoid(x);
-      return s * (1.0 - s);
-    }
-  }
-
-  static ActivationFunction relu() {
-    return ActivationFunction.builder("relu", "ReLU")
-        .latex("\\mathrm{ReLU}(x) = \\max(0, x)",
-            "\\mathrm{ReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}")
-        .factory(Relu::new)
-        .derivativeBreaks(p -> new double[] {0})
-        .build();
-  }
-
-  static final class Relu extends AbstractActivation {
-    Relu(ActivationFunction f, double[] p) {
+  /** f(x) = x, f'(x) = 1. */
+  static final class Identity extends AbstractActivation {
+    Identity(ActivationFunction f, double[] p) {
       super(f, p);
     }
 
     @Override
     public double value(double x) {
-      return x > 0 ? x : 0.0;
+      return x;
     }
 
-    /** PyTorch convention: ReLU'(0) = 0. */
     @Override
     public double derivative(double x) {
-      return x > 0 ? 1.0 : 0.0;
+      return 1.0;
     }
   }
 
-  static ActivationFunction leakyRelu() {
-    return ActivationFunction.builder("leaky_relu", "Leaky ReLU")
-        .parameter(Parameter.real("negative_slope", "negative slope", "\\alpha", 0.01, 0, false,
-            Double.POSITIVE_INFINITY, 0, 1))
-        .latex("f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}",
-            "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}")
-        .factory(LeakyRelu::new)
-        .derivativeBreaks(p -> new double[] {0})
+  static ActivationFunction binaryStep() {
+    return ActivationFunction.builder("binary_step", "Binary step")
+        .alias("heaviside", "step")
+        .latex("f(x) = \\begin{cases} 1 & x \\ge 0 \\\\ 0 & x < 0 \\end{cases}",
+            "f'(x) = 0 \\quad (x \\ne 0)")
+        .factory(BinaryStep::new)
+        .valueBreaks(p -> new double[] {0})
         .build();
   }
 
-  static final class LeakyRelu extends AbstractActivation {
-    private final double slope;
-
-    LeakyRelu(ActivationFunction f, double[] p) {
+  /**
+   * Heaviside step with H(0) = 1 (the convention of {@code numpy.heaviside(x, 1)} and of most
+   * textbooks' perceptron). The derivative is reported as 0 everywhere, as automatic
+   * differentiation of a step does; mathematically it is a Dirac delta at 0, which is why this
+   * function cannot be trained by gradient descent.
+   */
+  static final class BinaryStep extends AbstractActivation {
+    BinaryStep(ActivationFunction f, double[] p) {
       super(f, p);
-      this.slope = p[0];
     }
 
     @Override
     public double value(double x) {
-      return x > 0 ? x : slope * x;
+      return x >= 0 ? 1.0 : 0.0;
     }
 
     @Override
     public double derivative(double x) {
-      return x > 0 ? 1.0 : slope;
+      return 0.0;
+    }
+  }
+
+  static ActivationFunction exponential() {
+    return ActivationFunction.builder("exponential", "Exponential")
+        .alias("exp")
+        .latex("f(x) = e^{x}", "f'(x) = e^{x}")
+        .factory(Exponential::new)
+        .build();
+  }
+
+  /**
+   * f(x) = f'(x) = e^x. Overflows to +∞ for x &gt; ln(Double.MAX_VALUE) ≈ 709.78, exactly where the
+   * true value exceeds the largest double: that is the only place where a catalog function is
+   * infinite for |x| ≤ 1e3.
+   */
+  static final class Exponential extends AbstractActivation {
+    /** Largest x with a finite e^x. */
+    static final double OVERFLOW_THRESHOLD = Math.log(Double.MAX_VALUE);
+
+    Exponential(ActivationFunction f, double[] p) {
+      super(f, p);
+    }
+
+    @Override
+    public double value(double x) {
+      return Math.exp(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      return Math.exp(x);
     }
   }
 }

@@ -91,7 +91,7 @@ public record Parameter(
     if (kind == Kind.BOOLEAN) {
       return "true|false";
     }
-    return (minExclusive ? "(" : "[") + format(validMin) + ", " + format(validMax)
+    return (minExclusive || Double.isInfinite(validMin) ? "(" : "[") + format(validMin) + ", " + format(validMax)
         + (Double.isInfinite(validMax) ? ")" : "]");
   }
 
