@@ -295,25 +295,28 @@ final class SmoothRelu {
 
   /**
    * (x + √(x² + b))/2 (Barron 2021), b &gt; 0. For x &lt; 0 it is evaluated as b/(2(√(x²+b) − x))
-   * and f' as b/(2√(x²+b)(√(x²+b) − x)), avoiding the cancellation of x + √(x²+b).
+   * and f' as b/(2√(x²+b)(√(x²+b) − x)), avoiding the cancellation of x + √(x²+b); √(x²+b) is
+   * hypot(x, √b), which does not overflow even for |x| near Double.MAX_VALUE.
    */
   static final class Squareplus extends AbstractActivation {
     private final double b;
+    private final double sqrtB;
 
     Squareplus(ActivationFunction f, double[] p) {
       super(f, p);
       this.b = p[0];
+      this.sqrtB = Math.sqrt(b);
     }
 
     @Override
     public double value(double x) {
-      double r = Math.sqrt(x * x + b);
+      double r = Math.hypot(x, sqrtB);
       return x >= 0 ? 0.5 * (x + r) : 0.5 * b / (r - x);
     }
 
     @Override
     public double derivative(double x) {
-      double r = Math.sqrt(x * x + b);
+      double r = Math.hypot(x, sqrtB);
       return x >= 0 ? 0.5 * (1.0 + x / r) : 0.5 * b / (r * (r - x));
     }
   }
