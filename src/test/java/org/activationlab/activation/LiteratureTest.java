@@ -189,17 +189,10 @@ class LiteratureTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> analysisIsFastAndConsistentForEveryFunction() {
+  Stream<DynamicTest> analysisIsConsistentForEveryFunction() {
+    // speed is a benchmark's business (PropertyAnalysisBenchmark), never a timed assertion
     return Draws.defaultsAndCorners().stream().map(a -> DynamicTest.dynamicTest(a.spec(), () -> {
-      PropertyAnalysis.analyse(a); // warm up
-      long best = Long.MAX_VALUE;
-      ActivationProperties p = null;
-      for (int i = 0; i < 3; i++) {
-        long t0 = System.nanoTime();
-        p = PropertyAnalysis.analyse(a);
-        best = Math.min(best, System.nanoTime() - t0);
-      }
-      assertThat(best / 1e6).as("ms").isLessThan(50); // ~20 ms budget, slack for shared CI cores
+      ActivationProperties p = PropertyAnalysis.analyse(a);
       assertThat(p.rangeMin()).isLessThanOrEqualTo(p.rangeMax());
       assertThat(p.boundedBelow()).isEqualTo(Double.isFinite(p.rangeMin()));
       assertThat(p.boundedAbove()).isEqualTo(Double.isFinite(p.rangeMax()));
