@@ -1,12 +1,20 @@
 package org.activationlab.ui;
 
+import java.util.Locale;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.activationlab.ui.explorer.ExplorerModel;
 
-/** The JavaFX application: Explorer and Lab views. */
+/** The JavaFX application: one window holding the Explorer. */
 public final class ActivationLabApp extends Application {
+
+  private final ExplorerModel explorerModel = new ExplorerModel();
+  private final ThemeManager themes = new ThemeManager();
+  private Scene scene;
+  private Stage stage;
 
   public static void launchApp(String[] args) {
     Application.launch(ActivationLabApp.class, args);
@@ -14,8 +22,30 @@ public final class ActivationLabApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    this.stage = stage;
+    scene = new Scene(buildWindow(), 1500, 950);
+    themes.attach(scene);
     stage.setTitle("Activation Lab");
-    stage.setScene(new Scene(new Label("Activation Lab"), 1400, 900));
+    var icon = ActivationLabApp.class.getResourceAsStream("icon.png");
+    if (icon != null) {
+      stage.getIcons().add(new Image(icon));
+    }
+    stage.setScene(scene);
+    stage.setOnCloseRequest(e -> Platform.exit());
     stage.show();
+  }
+
+  private MainWindow buildWindow() {
+    return new MainWindow(explorerModel, themes, this::switchLanguage, Platform::exit);
+  }
+
+  private void switchLanguage(Locale locale) {
+    I18n.setLocale(locale);
+    scene.setRoot(buildWindow());
+  }
+
+  /** The stage, for tests. */
+  Stage stage() {
+    return stage;
   }
 }

@@ -1,0 +1,56 @@
+package org.activationlab.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file completely or not at all: a temporary file beside it, then a move. */
+public final class AtomicFiles {
+
+  /** Writes the content to a stream. */
+  @FunctionalInterface
+  public interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code out} atomically.
+   *
+   * @throws IOException with a plain message (folder missing or not writable, disk full, …); no
+   *     partial or temporary file is left behind
+   */
+  public static void write(Path out, Writer writer) throws IOException {
+    Path target = out.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IOException("folder does not exist: " + dir);
+    }
+    if (Files.isDirectory(target)) {
+      throw new IOException("is a folder: " + target);
+    }
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    } catch (IOException e) {
+      throw new IOException("cannot write in folder " + dir + " (" + e.getClass().getSimpleName()
+          + ")", e);
+    }
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        writer.write(os);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

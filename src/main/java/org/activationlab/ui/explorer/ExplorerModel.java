@@ -1,0 +1,103 @@
+package org.activationlab.ui.explorer;
+
+import java.util.BitSet;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.activationlab.activation.ActivationFunction;
+import org.activationlab.activation.Catalog;
+
+/**
+ * The Explorer's state: which functions are shown (at most {@link #MAX_SHOWN}) with their
+ * parameters, which one the info card describes, the f/f' toggles and the softmax inputs. The
+ * views observe it; the plot's viewport belongs to the plot view.
+ */
+public final class ExplorerModel {
+
+  /** How many functions can be overlaid: one per palette colour. */
+  public static final int MAX_SHOWN = 6;
+
+  private final ObservableList<ShownFunction> shown = FXCollections.observableArrayList(
+      s -> new Observable[] {s.activationProperty()});
+  private final ObjectProperty<ActivationFunction> selected = new SimpleObjectProperty<>();
+  private final BooleanProperty showValue = new SimpleBooleanProperty(true);
+  private final BooleanProperty showDerivative = new SimpleBooleanProperty(true);
+  private final ObservableList<Double> logits =
+      FXCollections.observableArrayList(2.0, 1.0, 0.1, -1.0);
+  private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+
+  /** Starts with sigmoid, tanh and ReLU shown and sigmoid described. */
+  public ExplorerModel() {
+    for (String id : new String[] {"sigmoid", "tanh", "relu"}) {
+      Catalog.find(id).ifPresent(this::show);
+    }
+    if (!shown.isEmpty()) {
+      selected.set(shown.get(0).function());
+    }
+  }
+
+  /** Shown functions in the order they were added; fires updates when parameters change. */
+  public ObservableList<ShownFunction> shown() {
+    return shown;
+  }
+
+  public Optional<ShownFunction> find(ActivationFunction f) {
+    return shown.stream().filter(s -> s.function() == f).findFirst();
+  }
+
+  public boolean isShown(ActivationFunction f) {
+    return find(f).isPresent();
+  }
+
+  /**
+   * Shows a function with default parameters in the first free colour.
+   *
+   * @return false if {@link #MAX_SHOWN} functions are already shown (nothing changes)
+   */
+  public boolean show(ActivationFunction f) {
+    if (isShown(f)) {
+      return true;
+    }
+    if (shown.size() >= MAX_SHOWN) {
+      return false;
+    }
+    BitSet used = new BitSet();
+    shown.forEach(s -> used.set(s.paletteSlot()));
+    shown.add(new ShownFunction(f, used.nextClearBit(0)));
+    return true;
+  }
+
+  public void hide(ActivationFunction f) {
+    shown.removeIf(s -> s.function() == f);
+  }
+
+  /** The function the info card describes (shown or not). */
+  public ObjectProperty<ActivationFunction> selectedProperty() {
+    return selected;
+  }
+
+  public BooleanProperty showValueProperty() {
+    return showValue;
+  }
+
+  public BooleanProperty showDerivativeProperty() {
+    return showDerivative;
+  }
+
+  /** Softmax logits z_1..z_k, 3 ≤ k ≤ 6. */
+  public ObservableList<Double> logits() {
+    return logits;
+  }
+
+  /** Softmax temperature T &gt; 0. */
+  public DoubleProperty temperatureProperty() {
+    return temperature;
+  }
+}

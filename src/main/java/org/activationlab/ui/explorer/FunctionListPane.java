@@ -1,0 +1,152 @@
+package org.activationlab.ui.explorer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.activationlab.activation.ActivationFunction;
+import org.activationlab.activation.Catalog;
+import org.activationlab.ui.I18n;
+
+/**
+ * The searchable list of every catalog function: a check box shows or hides a function on the
+ * plot (at most six), a click selects it for the info card.
+ */
+final class FunctionListPane extends VBox {
+
+  private final ExplorerModel model;
+  private final IntFunction<Color> slotColour;
+  private final ListView<ActivationFunction> list;
+  private final Label message = new Label();
+
+  FunctionListPane(ExplorerModel model, IntFunction<Color> slotColour) {
+    super(6);
+    this.model = model;
+    this.slotColour = slotColour;
+    getStyleClass().add("function-list-pane");
+
+    TextField search = new TextField();
+    search.setId("function-search");
+    search.setPromptText(I18n.text("explorer.search.prompt"));
+    search.setTooltip(new Tooltip(I18n.text("explorer.search.tooltip")));
+
+    FilteredList<ActivationFunction> filtered =
+        new FilteredList<>(FXCollections.observableArrayList(Catalog.all()));
+    search.textProperty().addListener((o, was, now) -> filtered.setPredicate(f -> matches(f, now)));
+
+    list = new ListView<>(filtered);
+    list.setId("function-list");
+    list.setCellFactory(v -> new FunctionCell());
+    list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+      if (now != null) {
+        model.selectedProperty().set(now);
+      }
+    });
+    model.selectedProperty().addListener((o, was, now) -> list.getSelectionModel().select(now));
+    list.getSelectionModel().select(model.selectedProperty().get());
+    model.shown().addListener((ListChangeListener<ShownFunction>) c -> list.refresh());
+    VBox.setVgrow(list, Priority.ALWAYS);
+
+    message.getStyleClass().add("field-error");
+    message.setWrapText(true);
+    message.setManaged(false);
+    message.setVisible(false);
+
+    Label title = new Label(I18n.text("explorer.functions"));
+    title.getStyleClass().add("section-title");
+    getChildren().addAll(title, search, message, list);
+  }
+
+  /** Matches the id, aliases or display name, ignoring case, '-', '_' and spaces. */
+  static boolean matches(ActivationFunction f, String query) {
+    String q = squash(query);
+    if (q.isEmpty()) {
+      return true;
+    }
+    return squash(f.id()).contains(q) || squash(f.displayName()).contains(q)
+        || f.aliases().stream().anyMatch(a -> squash(a).contains(q));
+  }
+
+  private static String squash(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+  }
+
+  /** Shows or hides; refuses a seventh function with a message. */
+  private void toggle(ActivationFunction f, boolean show) {
+    if (!show) {
+      model.hide(f);
+      showMessage(null);
+    } else if (!model.show(f)) {
+      showMessage(I18n.text("explorer.tooMany", ExplorerModel.MAX_SHOWN));
+    } else {
+      showMessage(null);
+      model.selectedProperty().set(f);
+    }
+    list.refresh();
+  }
+
+  private void showMessage(String text) {
+    message.setText(text == null ? "" : text);
+    message.setVisible(text != null);
+    message.setManaged(text != null);
+  }
+
+  List<ActivationFunction> visibleItems() {
+    return list.getItems();
+  }
+
+  private final class FunctionCell extends ListCell<ActivationFunction> {
+    private final CheckBox check = new CheckBox();
+    private final Region swatch = new Region();
+    private final Label name = new Label();
+    private final HBox box = new HBox(6, check, swatch, name);
+
+    FunctionCell() {
+      box.setAlignment(Pos.CENTER_LEFT);
+      swatch.getStyleClass().add("swatch");
+      swatch.setMinSize(14, 14);
+      swatch.setMaxSize(14, 14);
+      check.setOnAction(e -> toggle(getItem(), check.isSelected()));
+    }
+
+    @Override
+    protected void updateItem(ActivationFunction f, boolean empty) {
+      super.updateItem(f, empty);
+      if (empty || f == null) {
+        setGraphic(null);
+        setText(null);
+        setTooltip(null);
+        return;
+      }
+      var shown = model.find(f);
+      check.setSelected(shown.isPresent());
+      check.setId("show-" + f.id());
+      swatch.setStyle(shown.map(s -> "-fx-background-color: " + web(slotColour.apply(s.paletteSlot()))
+          + ";").orElse("-fx-background-color: transparent;"));
+      name.setText(f.displayName());
+      setTooltip(new Tooltip(f.id() + (f.aliases().isEmpty() ? "" : " (" + String.join(", ",
+          f.aliases()) + ")") + "\n" + I18n.text("explorer.list.tooltip")));
+      setGraphic(box);
+      setText(null);
+    }
+  }
+
+  static String web(Color c) {
+    return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+        Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+  }
+}

@@ -1,0 +1,179 @@
+package org.activationlab.ui.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.activationlab.activation.Catalog;
+import org.activationlab.ui.I18n;
+import org.activationlab.ui.ThemeManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real Explorer as a user would (headless under Monocle) and saves screenshots under
+ * {@code target/screenshots}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerViewTest {
+
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  private ExplorerModel model;
+  private ExplorerView view;
+
+  @BeforeAll
+  static void english() {
+    I18n.setLocale(java.util.Locale.ENGLISH);
+  }
+
+  @Start
+  void start(Stage stage) {
+    model = new ExplorerModel();
+    ThemeManager themes = new ThemeManager();
+    view = new ExplorerView(model, themes);
+    Scene scene = new Scene(view, 1500, 950);
+    themes.attach(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @Test
+  void choosingFunctionsDraggingParametersHoveringAndSoftmax(FxRobot robot) throws IOException {
+    WaitForAsyncUtils.waitForFxEvents();
+    int[] before = pixels(robot, view.plot());
+    save(robot, view, "explorer-default.png");
+
+    // search and tick Leaky ReLU: it joins the plot and its parameter slider appears
+    robot.clickOn("#function-search").write("leaky");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#show-leaky_relu");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.isShown(Catalog.get("leaky_relu"))).isTrue();
+    Slider slope = robot.lookup("#parameters-leaky_relu #slider-negative_slope").queryAs(Slider.class);
+    int[] withLeaky = pixels(robot, view.plot());
+    assertThat(differingPixels(before, withLeaky)).as("plot changed after ticking leaky relu")
+        .isGreaterThan(200);
+
+    // drag the slider to the right: the slope and the plot follow
+    double slopeBefore = model.find(Catalog.get("leaky_relu")).orElseThrow().activation()
+        .parameter("negative_slope");
+    Node thumb = slope.lookup(".thumb");
+    robot.drag(thumb).moveBy(slope.getWidth() * 0.4, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    double slopeAfter = model.find(Catalog.get("leaky_relu")).orElseThrow().activation()
+        .parameter("negative_slope");
+    assertThat(slopeAfter).isGreaterThan(slopeBefore + 0.2);
+    TextField field = robot.lookup("#parameters-leaky_relu #field-negative_slope").queryAs(TextField.class);
+    assertThat(Double.parseDouble(field.getText())).isEqualTo(slopeAfter);
+    int[] dragged = pixels(robot, view.plot());
+    assertThat(differingPixels(withLeaky, dragged)).as("plot follows the slider").isGreaterThan(200);
+    save(robot, view, "explorer-leaky-dragged.png");
+
+    // an invalid value is refused beside the field and the slope stays
+    robot.doubleClickOn(field).eraseText(field.getText().length()).write("-3").type(javafx.scene.input.KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.find(Catalog.get("leaky_relu")).orElseThrow().activation()
+        .parameter("negative_slope")).isEqualTo(slopeAfter);
+    assertThat(robot.lookup(".field-error").queryAll().stream()
+        .filter(Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText()))
+        .anyMatch(t -> t.contains("negative_slope"));
+
+    // hovering shows the crosshair readout
+    Bounds b = view.plot().localToScreen(view.plot().getBoundsInLocal());
+    int[] noHover = pixels(robot, view.plot());
+    robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.5));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.plot().crosshairX()).isFinite();
+    int[] hover = pixels(robot, view.plot());
+    assertThat(differingPixels(noHover, hover)).as("crosshair and readout drawn").isGreaterThan(300);
+    save(robot, view, "explorer-hover.png");
+
+    // softmax: moving a logit slider moves the bars
+    robot.clickOn("#tab-softmax .tab-label");
+    WaitForAsyncUtils.waitForFxEvents();
+    int[] softBefore = pixels(robot, view.softmax().canvas());
+    Slider z1 = robot.lookup("#logit-1").queryAs(Slider.class);
+    robot.interact(() -> z1.setValue(-6));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.logits().get(0)).isEqualTo(-6.0);
+    int[] softAfter = pixels(robot, view.softmax().canvas());
+    assertThat(differingPixels(softBefore, softAfter)).as("softmax bars moved").isGreaterThan(200);
+    save(robot, view, "explorer-softmax.png");
+  }
+
+  @Test
+  void zoomPanAndResetChangeTheViewport(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    var initial = view.plot().viewportProperty().get();
+    Bounds b = view.plot().localToScreen(view.plot().getBoundsInLocal());
+    robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY()));
+    robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+    WaitForAsyncUtils.waitForFxEvents();
+    var zoomed = view.plot().viewportProperty().get();
+    assertThat(zoomed.xMax() - zoomed.xMin()).isNotEqualTo(initial.xMax() - initial.xMin());
+    robot.drag(new Point2D(b.getCenterX(), b.getCenterY()))
+        .moveBy(-100, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    var panned = view.plot().viewportProperty().get();
+    assertThat(panned.xMin()).isGreaterThan(zoomed.xMin());
+    robot.doubleClickOn(new Point2D(b.getCenterX(), b.getCenterY()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.plot().viewportProperty().get()).isEqualTo(initial);
+  }
+
+  private static int[] pixels(FxRobot robot, Node node) {
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> {
+      if (node instanceof org.activationlab.ui.PictureCanvas c) {
+        c.redraw();
+      }
+      img[0] = node.snapshot(null, null);
+    });
+    int w = (int) img[0].getWidth();
+    int h = (int) img[0].getHeight();
+    int[] argb = new int[w * h];
+    img[0].getPixelReader().getPixels(0, 0, w, h,
+        javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    return argb;
+  }
+
+  private static long differingPixels(int[] a, int[] b) {
+    if (a.length != b.length) {
+      return Math.max(a.length, b.length);
+    }
+    long n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void save(FxRobot robot, Node node, String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = node.snapshot(null, null));
+    File out = SHOTS.resolve(name).toFile();
+    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out);
+    assertThat(out).exists();
+  }
+}
