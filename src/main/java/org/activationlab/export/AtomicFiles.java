@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Writes a file completely or not at all: a temporary file beside it, then a move. */
 public final class AtomicFiles {
@@ -16,7 +19,24 @@ public final class AtomicFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  private static final Set<PosixFilePermission> PLAIN_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFiles() {}
+
+  /**
+   * Temporary files are private (rw-------); the result should look like any saved file: the
+   * replaced file's permissions, or rw-r--r-- for a new one.
+   */
+  private static void givePermissionsOfAPlainFile(Path tmp, Path target) {
+    try {
+      Set<PosixFilePermission> perms = Files.exists(target)
+          ? Files.getPosixFilePermissions(target) : PLAIN_FILE;
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system: its defaults apply
+    }
+  }
 
   /**
    * Writes {@code out} atomically.
@@ -44,6 +64,7 @@ public final class AtomicFiles {
       try (OutputStream os = Files.newOutputStream(tmp)) {
         writer.write(os);
       }
+      givePermissionsOfAPlainFile(tmp, target);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

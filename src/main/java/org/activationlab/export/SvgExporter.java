@@ -3,6 +3,7 @@ package org.activationlab.export;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.activationlab.render.Detail;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
 import org.jfree.svg.SVGGraphics2D;
@@ -13,6 +14,8 @@ import org.jfree.svg.SVGGraphics2D;
  */
 public final class SvgExporter {
 
+  private static final double SVG_DETAIL = 4.0;
+
   private SvgExporter() {}
 
   /** The SVG document for the picture at {@code width × height} user units. */
@@ -22,6 +25,8 @@ public final class SvgExporter {
       throw new IllegalArgumentException("size must be positive");
     }
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    // vectors get zoomed on slides: sample curves as for a 4x bitmap
+    g.setRenderingHint(Detail.KEY, SVG_DETAIL);
     picture.draw(g, width, height, background.apply(theme));
     return g.getSVGDocument();
   }

@@ -17,7 +17,8 @@ import org.activationlab.activation.Activation;
 
 /**
  * Draws activation functions (solid) and their derivatives (dashed, same colour) with axes, legend
- * and an optional hover crosshair with a readout. One sample per pixel column; jumps (binary step,
+ * and an optional hover crosshair with a readout. One sample per device pixel column, simplified to
+ * within 0.1 px; jumps (binary step,
  * ReLU′ at 0) are drawn as breaks, never as vertical connecting lines.
  *
  * <p>An instance keeps its sample buffers between frames; use one instance per view (not
@@ -25,11 +26,13 @@ import org.activationlab.activation.Activation;
  */
 public final class FunctionPlotRenderer {
 
-  /** Samples per pixel column; 1 is enough for smooth curves and keeps redraws cheap. */
-  private static final double SAMPLES_PER_PIXEL = 1.0;
+  /** Largest deviation of the simplified polyline from the samples, in device pixels. */
+  private static final double TOLERANCE_PX = 0.1;
 
   private double[] xs = new double[0];
   private final Path2D.Double path = new Path2D.Double();
+  private PolylineSimplifier simplifier = new PolylineSimplifier(TOLERANCE_PX);
+  private double detail = 1;
 
   /** Where the data area is for this size and model (for mouse mapping). */
   public PlotFrame frame(double width, double height, FunctionPlotModel model) {
@@ -54,6 +57,11 @@ public final class FunctionPlotRenderer {
 
     Shape oldClip = g.getClip();
     g.clip(area);
+    double d = Detail.of(g);
+    if (d != detail) {
+      detail = d;
+      simplifier = new PolylineSimplifier(TOLERANCE_PX / d);
+    }
     sampleXs(f);
     for (PlotSeries s : model.series()) {
       Activation a = s.activation();
@@ -82,12 +90,13 @@ public final class FunctionPlotRenderer {
 
   private void sampleXs(PlotFrame f) {
     Rectangle2D area = f.area();
-    int n = (int) Math.ceil(area.getWidth() * SAMPLES_PER_PIXEL) + 1;
+    // one sample per device pixel column
+    int n = (int) Math.ceil(area.getWidth() * detail) + 1;
     if (xs.length != n) {
       xs = new double[n];
     }
     for (int i = 0; i < n; i++) {
-      xs[i] = f.toDataX(area.getMinX() + i / SAMPLES_PER_PIXEL);
+      xs[i] = f.toDataX(Math.min(area.getMaxX(), area.getMinX() + i / detail));
     }
   }
 
@@ -110,27 +119,33 @@ public final class FunctionPlotRenderer {
         double b = sorted[nextBreak++];
         double eps = 1e-9 * Math.max(1, Math.abs(b));
         if (open) {
-          open = lineTo(f, b, fn.applyAsDouble(b - eps), lo, hi, open);
+          lineTo(f, b, fn.applyAsDouble(b - eps), lo, hi, true);
+          simplifier.flush(path);
         }
         open = false;
         open = lineTo(f, b, fn.applyAsDouble(b + eps), lo, hi, open);
       }
       open = lineTo(f, x, fn.applyAsDouble(x), lo, hi, open);
     }
+    simplifier.flush(path);
     g.draw(path);
   }
 
   /** Adds (x, y) to the path; returns whether the path is open (false after a non-finite y). */
   private boolean lineTo(PlotFrame f, double x, double y, double lo, double hi, boolean open) {
     if (!Double.isFinite(y)) {
+      if (open) {
+        simplifier.flush(path);
+      }
       return false;
     }
     double px = f.toPixelX(x);
     double py = Math.max(lo, Math.min(hi, f.toPixelY(y)));
     if (open) {
-      path.lineTo(px, py);
+      simplifier.add(path, px, py);
     } else {
-      path.moveTo(px, py);
+      simplifier.flush(path);
+      simplifier.start(path, px, py);
     }
     return true;
   }

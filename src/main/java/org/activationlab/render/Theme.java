@@ -78,13 +78,13 @@ public record Theme(
   }
 
   public BasicStroke seriesStroke() {
-    return new BasicStroke((float) lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    return new BasicStroke((float) lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_BEVEL);
   }
 
   /** Dashed stroke for derivatives: dashes long enough to read the colour. */
   public BasicStroke dashedStroke() {
     float w = (float) lineWidth;
-    return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+    return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 10f,
         new float[] {4.5f * w, 2.5f * w}, 0f);
   }
 

@@ -121,6 +121,9 @@ final class FunctionListPane extends VBox {
       swatch.setMinSize(14, 14);
       swatch.setMaxSize(14, 14);
       check.setOnAction(e -> toggle(getItem(), check.isSelected()));
+      // fit the list's width (long names get an ellipsis) instead of scrolling sideways
+      setPrefWidth(0);
+      name.setMinWidth(0);
     }
 
     @Override
@@ -135,8 +138,10 @@ final class FunctionListPane extends VBox {
       var shown = model.find(f);
       check.setSelected(shown.isPresent());
       check.setId("show-" + f.id());
-      swatch.setStyle(shown.map(s -> "-fx-background-color: " + web(slotColour.apply(s.paletteSlot()))
-          + ";").orElse("-fx-background-color: transparent;"));
+      // the colour square appears only for shown functions, so it never looks like a second box
+      shown.ifPresent(s -> swatch.setStyle(
+          "-fx-background-color: " + web(slotColour.apply(s.paletteSlot())) + ";"));
+      swatch.setVisible(shown.isPresent());
       name.setText(f.displayName());
       setTooltip(new Tooltip(f.id() + (f.aliases().isEmpty() ? "" : " (" + String.join(", ",
           f.aliases()) + ")") + "\n" + I18n.text("explorer.list.tooltip")));
