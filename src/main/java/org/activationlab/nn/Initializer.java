@@ -89,9 +89,9 @@ public record Initializer(Kind kind, double value) {
    * @throws IllegalArgumentException naming the valid forms
    */
   public static Initializer parse(String spec) {
-    String s = spec.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    String s = spec.trim().toLowerCase(Locale.ROOT);
     int colon = s.indexOf(':');
-    String name = colon < 0 ? s : s.substring(0, colon);
+    String name = (colon < 0 ? s : s.substring(0, colon)).trim().replace('-', '_');
     for (Kind k : Kind.values()) {
       if (k.id.equals(name)) {
         boolean takesValue = k == Kind.CONSTANT || k == Kind.UNIFORM || k == Kind.NORMAL;
