@@ -63,6 +63,16 @@ public final class Dataset {
     return (int) targets[i * targetWidth];
   }
 
+  /** The live input array (package-private: the session gathers batches from it). */
+  double[] rawInputs() {
+    return inputs;
+  }
+
+  /** The live target array. */
+  double[] rawTargets() {
+    return targets;
+  }
+
   /** A copy of all inputs, sample-major. */
   public double[] inputs() {
     return inputs.clone();

@@ -244,21 +244,9 @@ public final class Mlp {
       final int w = width[l];
       final int wo = weightOffset[l];
       final int bo = biasOffset[l];
-      final double[] z = ws.z[l];
-      for (int b = 0; b < n; b++) {
-        final int pb = b * pin;
-        final int zb = b * w;
-        for (int j = 0; j < w; j++) {
-          final int row = wo + j * pin;
-          double s = p[bo + j];
-          for (int i = 0; i < pin; i++) {
-            s += p[row + i] * prev[pb + i];
-          }
-          z[zb + j] = s;
-        }
-      }
+      denseForward(p, wo, bo, pin, w, prev, ws.z[l], n);
       if (l < layers - 1) {
-        kernels[l].values(z, ws.a[l], n * w);
+        kernels[l].values(ws.z[l], ws.a[l], n * w);
         prev = ws.a[l];
       }
     }
@@ -388,37 +376,11 @@ public final class Mlp {
       final int bo = biasOffset[l];
       final double[] delta = ws.delta[l];
       final double[] prev = l == 0 ? ws.input : ws.a[l - 1];
-      final boolean propagate = l > 0;
-      final double[] gPrev = propagate ? ws.delta[l - 1] : null;
-      if (propagate) {
-        Arrays.fill(gPrev, 0, n * pin, 0.0);
-      }
-      for (int b = 0; b < n; b++) {
-        final int pb = b * pin;
-        final int db = b * w;
-        for (int j = 0; j < w; j++) {
-          final double dj = delta[db + j];
-          final int row = wo + j * pin;
-          g[bo + j] += dj;
-          if (propagate) {
-            for (int i = 0; i < pin; i++) {
-              g[row + i] += dj * prev[pb + i];
-              gPrev[pb + i] += p[row + i] * dj;
-            }
-          } else {
-            for (int i = 0; i < pin; i++) {
-              g[row + i] += dj * prev[pb + i];
-            }
-          }
-        }
-      }
-      if (propagate) {
-        int m = n * pin;
+      denseWeightGradient(g, wo, bo, pin, w, prev, delta, n);
+      if (l > 0) {
         double[] fp = ws.fprime[l - 1];
-        kernels[l - 1].derivatives(ws.z[l - 1], ws.a[l - 1], fp, m);
-        for (int t = 0; t < m; t++) {
-          gPrev[t] *= fp[t];
-        }
+        kernels[l - 1].derivatives(ws.z[l - 1], ws.a[l - 1], fp, n * pin);
+        denseInputError(p, wo, pin, w, delta, fp, ws.delta[l - 1], n);
       }
       if (stats != null) {
         layerStats(ws, n, l, stats);
@@ -426,6 +388,137 @@ public final class Mlp {
     }
     if (stats != null) {
       stats.batchSize = n;
+    }
+  }
+
+  /**
+   * z[b][j] = bias_j + Σ_i W[j][i]·x[b][i] for n samples. Four samples share each weight load and
+   * run four independent sums (the per-sample sum order is the same as one at a time, so results
+   * do not depend on the blocking).
+   */
+  private static void denseForward(double[] p, int wo, int bo, int pin, int w, double[] x,
+      double[] z, int n) {
+    int b = 0;
+    for (; b + 4 <= n; b += 4) {
+      final int x0 = b * pin;
+      final int x1 = x0 + pin;
+      final int x2 = x1 + pin;
+      final int x3 = x2 + pin;
+      final int z0 = b * w;
+      for (int j = 0; j < w; j++) {
+        final int row = wo + j * pin;
+        final double bias = p[bo + j];
+        double s0 = bias;
+        double s1 = bias;
+        double s2 = bias;
+        double s3 = bias;
+        for (int i = 0; i < pin; i++) {
+          final double wv = p[row + i];
+          s0 += wv * x[x0 + i];
+          s1 += wv * x[x1 + i];
+          s2 += wv * x[x2 + i];
+          s3 += wv * x[x3 + i];
+        }
+        z[z0 + j] = s0;
+        z[z0 + w + j] = s1;
+        z[z0 + 2 * w + j] = s2;
+        z[z0 + 3 * w + j] = s3;
+      }
+    }
+    for (; b < n; b++) {
+      final int x0 = b * pin;
+      final int z0 = b * w;
+      for (int j = 0; j < w; j++) {
+        final int row = wo + j * pin;
+        double s0 = p[bo + j];
+        for (int i = 0; i < pin; i++) {
+          s0 += p[row + i] * x[x0 + i];
+        }
+        z[z0 + j] = s0;
+      }
+    }
+  }
+
+  /**
+   * Accumulates ∂L/∂W (into g at wo) and ∂L/∂b (at bo) from δ and the layer inputs x, four
+   * samples per pass so each gradient element is read and written once per four samples.
+   */
+  private static void denseWeightGradient(double[] g, int wo, int bo, int pin, int w, double[] x,
+      double[] delta, int n) {
+    int b = 0;
+    for (; b + 4 <= n; b += 4) {
+      final int x0 = b * pin;
+      final int x1 = x0 + pin;
+      final int x2 = x1 + pin;
+      final int x3 = x2 + pin;
+      final int d0 = b * w;
+      for (int j = 0; j < w; j++) {
+        final double e0 = delta[d0 + j];
+        final double e1 = delta[d0 + w + j];
+        final double e2 = delta[d0 + 2 * w + j];
+        final double e3 = delta[d0 + 3 * w + j];
+        final int row = wo + j * pin;
+        g[bo + j] += (e0 + e1) + (e2 + e3);
+        for (int i = 0; i < pin; i++) {
+          g[row + i] += (e0 * x[x0 + i] + e1 * x[x1 + i]) + (e2 * x[x2 + i] + e3 * x[x3 + i]);
+        }
+      }
+    }
+    for (; b < n; b++) {
+      final int x0 = b * pin;
+      final int d0 = b * w;
+      for (int j = 0; j < w; j++) {
+        final double e0 = delta[d0 + j];
+        final int row = wo + j * pin;
+        g[bo + j] += e0;
+        for (int i = 0; i < pin; i++) {
+          g[row + i] += e0 * x[x0 + i];
+        }
+      }
+    }
+  }
+
+  /**
+   * The previous layer's δ: gx[b][i] = fp[b][i] · Σ_j W[j][i]·δ[b][j], summing over j in order in
+   * registers, four samples at a time.
+   */
+  private static void denseInputError(double[] p, int wo, int pin, int w, double[] delta,
+      double[] fp, double[] gx, int n) {
+    int b = 0;
+    for (; b + 4 <= n; b += 4) {
+      final int x0 = b * pin;
+      final int d0 = b * w;
+      final int d1 = d0 + w;
+      final int d2 = d1 + w;
+      final int d3 = d2 + w;
+      for (int i = 0; i < pin; i++) {
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        for (int j = 0, k = wo + i; j < w; j++, k += pin) {
+          final double wv = p[k];
+          t0 += wv * delta[d0 + j];
+          t1 += wv * delta[d1 + j];
+          t2 += wv * delta[d2 + j];
+          t3 += wv * delta[d3 + j];
+        }
+        gx[x0 + i] = t0 * fp[x0 + i];
+        gx[x0 + pin + i] = t1 * fp[x0 + pin + i];
+        gx[x0 + 2 * pin + i] = t2 * fp[x0 + 2 * pin + i];
+        gx[x0 + 3 * pin + i] = t3 * fp[x0 + 3 * pin + i];
+      }
+    }
+    for (; b < n; b++) {
+      final int x0 = b * pin;
+      final int d0 = b * w;
+      for (int i = 0; i < pin; i++) {
+        double t0 = 0;
+        for (int j = 0, k = wo + i; j < w; j++, k += pin) {
+          t0 += p[k] * delta[d0 + j];
+        }
+        gx[x0 + i] = t0 * fp[x0 + i];
+      }
     }
   }
 

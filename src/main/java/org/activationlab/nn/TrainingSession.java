@@ -102,8 +102,17 @@ public final class TrainingSession {
     int in = net.inputSize();
     int tw = net.targetWidth();
     double[] input = ws.input;
+    double[] x = train.rawInputs();
+    double[] y = train.rawTargets();
+    double[] t = targets;
     for (int b = 0; b < m; b++) {
-      train.copySample(order[cursor + b], input, b * in, targets, b * tw);
+      int i = order[cursor + b];
+      for (int k = 0; k < in; k++) {
+        input[b * in + k] = x[i * in + k];
+      }
+      for (int k = 0; k < tw; k++) {
+        t[b * tw + k] = y[i * tw + k];
+      }
     }
     cursor += m;
     StepStatistics s = statisticsEnabled ? stats : null;
