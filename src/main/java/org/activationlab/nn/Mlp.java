@@ -231,7 +231,8 @@ public final class Mlp {
   // ---------------------------------------------------------------------------------- forward
 
   /**
-   * Forward pass of {@code n} samples from {@code ws.input} (n × inputSize, sample-major): fills
+   * Forward pass of {@code n} samples from {@code ws.input} (feature-major, see {@link
+   * Workspace}; fill it with {@link #loadInputs}): fills
    * each layer's pre-activations {@code z} and outputs {@code a}, and {@code ws.output} with the
    * task's output (probability of class 1, class probabilities, or the regression value).
    */
@@ -244,7 +245,7 @@ public final class Mlp {
       final int w = width[l];
       final int wo = weightOffset[l];
       final int bo = biasOffset[l];
-      denseForward(p, wo, bo, pin, w, prev, ws.z[l], n);
+      Dense.forward(p, wo, bo, pin, w, prev, ws.z[l], n);
       if (l < layers - 1) {
         kernels[l].values(ws.z[l], ws.a[l], n * w);
         prev = ws.a[l];
@@ -266,13 +267,13 @@ public final class Mlp {
       case MULTICLASS -> {
         for (int b = 0; b < n; b++) {
           int o = b * k;
-          double max = z[o];
+          double max = z[b];
           for (int c = 1; c < k; c++) {
-            max = Math.max(max, z[o + c]);
+            max = Math.max(max, z[c * n + b]);
           }
           double sum = 0;
           for (int c = 0; c < k; c++) {
-            double e = Math.exp(z[o + c] - max);
+            double e = Math.exp(z[c * n + b] - max);
             out[o + c] = e;
             sum += e;
           }
@@ -282,7 +283,13 @@ public final class Mlp {
           }
         }
       }
-      case REGRESSION -> System.arraycopy(z, 0, out, 0, n * k);
+      case REGRESSION -> {
+        for (int b = 0; b < n; b++) {
+          for (int c = 0; c < k; c++) {
+            out[b * k + c] = z[c * n + b];
+          }
+        }
+      }
       default -> throw new AssertionError();
     }
   }
@@ -324,31 +331,32 @@ public final class Mlp {
         for (int b = 0; b < n; b++) {
           int o = b * k;
           int y = (int) targets[b];
-          double max = z[o];
+          double max = z[b];
           for (int c = 1; c < k; c++) {
-            max = Math.max(max, z[o + c]);
+            max = Math.max(max, z[c * n + b]);
           }
           double sum = 0;
           for (int c = 0; c < k; c++) {
-            sum += Math.exp(z[o + c] - max);
+            sum += Math.exp(z[c * n + b] - max);
           }
-          loss += Math.log(sum) + max - z[o + y];
+          loss += Math.log(sum) + max - z[y * n + b];
           if (withGradient) {
             for (int c = 0; c < k; c++) {
-              d[o + c] = (out[o + c] - (c == y ? 1.0 : 0.0)) * inv;
+              d[c * n + b] = (out[o + c] - (c == y ? 1.0 : 0.0)) * inv;
             }
           }
         }
         return loss * inv;
       }
       case REGRESSION -> {
-        int m = n * k;
-        double inv = 1.0 / m;
-        for (int t = 0; t < m; t++) {
-          double diff = z[t] - targets[t];
-          loss += diff * diff;
-          if (withGradient) {
-            d[t] = 2.0 * diff * inv;
+        double inv = 1.0 / (n * k);
+        for (int b = 0; b < n; b++) {
+          for (int c = 0; c < k; c++) {
+            double diff = z[c * n + b] - targets[b * k + c];
+            loss += diff * diff;
+            if (withGradient) {
+              d[c * n + b] = 2.0 * diff * inv;
+            }
           }
         }
         return loss * inv;
@@ -376,11 +384,11 @@ public final class Mlp {
       final int bo = biasOffset[l];
       final double[] delta = ws.delta[l];
       final double[] prev = l == 0 ? ws.input : ws.a[l - 1];
-      denseWeightGradient(g, wo, bo, pin, w, prev, delta, n);
+      Dense.weightGradient(g, wo, bo, pin, w, prev, delta, n);
       if (l > 0) {
         double[] fp = ws.fprime[l - 1];
         kernels[l - 1].derivatives(ws.z[l - 1], ws.a[l - 1], fp, n * pin);
-        denseInputError(p, wo, pin, w, delta, fp, ws.delta[l - 1], n);
+        Dense.inputError(p, wo, pin, w, delta, fp, ws.delta[l - 1], n);
       }
       if (stats != null) {
         layerStats(ws, n, l, stats);
@@ -391,152 +399,18 @@ public final class Mlp {
     }
   }
 
-  /**
-   * z[b][j] = bias_j + Σ_i W[j][i]·x[b][i] for n samples. Four samples share each weight load and
-   * run four independent sums (the per-sample sum order is the same as one at a time, so results
-   * do not depend on the blocking).
-   */
-  private static void denseForward(double[] p, int wo, int bo, int pin, int w, double[] x,
-      double[] z, int n) {
-    int b = 0;
-    for (; b + 4 <= n; b += 4) {
-      final int x0 = b * pin;
-      final int x1 = x0 + pin;
-      final int x2 = x1 + pin;
-      final int x3 = x2 + pin;
-      final int z0 = b * w;
-      for (int j = 0; j < w; j++) {
-        final int row = wo + j * pin;
-        final double bias = p[bo + j];
-        double s0 = bias;
-        double s1 = bias;
-        double s2 = bias;
-        double s3 = bias;
-        for (int i = 0; i < pin; i++) {
-          final double wv = p[row + i];
-          s0 += wv * x[x0 + i];
-          s1 += wv * x[x1 + i];
-          s2 += wv * x[x2 + i];
-          s3 += wv * x[x3 + i];
-        }
-        z[z0 + j] = s0;
-        z[z0 + w + j] = s1;
-        z[z0 + 2 * w + j] = s2;
-        z[z0 + 3 * w + j] = s3;
-      }
-    }
-    for (; b < n; b++) {
-      final int x0 = b * pin;
-      final int z0 = b * w;
-      for (int j = 0; j < w; j++) {
-        final int row = wo + j * pin;
-        double s0 = p[bo + j];
-        for (int i = 0; i < pin; i++) {
-          s0 += p[row + i] * x[x0 + i];
-        }
-        z[z0 + j] = s0;
-      }
-    }
-  }
-
-  /**
-   * Accumulates ∂L/∂W (into g at wo) and ∂L/∂b (at bo) from δ and the layer inputs x, four
-   * samples per pass so each gradient element is read and written once per four samples.
-   */
-  private static void denseWeightGradient(double[] g, int wo, int bo, int pin, int w, double[] x,
-      double[] delta, int n) {
-    int b = 0;
-    for (; b + 4 <= n; b += 4) {
-      final int x0 = b * pin;
-      final int x1 = x0 + pin;
-      final int x2 = x1 + pin;
-      final int x3 = x2 + pin;
-      final int d0 = b * w;
-      for (int j = 0; j < w; j++) {
-        final double e0 = delta[d0 + j];
-        final double e1 = delta[d0 + w + j];
-        final double e2 = delta[d0 + 2 * w + j];
-        final double e3 = delta[d0 + 3 * w + j];
-        final int row = wo + j * pin;
-        g[bo + j] += (e0 + e1) + (e2 + e3);
-        for (int i = 0; i < pin; i++) {
-          g[row + i] += (e0 * x[x0 + i] + e1 * x[x1 + i]) + (e2 * x[x2 + i] + e3 * x[x3 + i]);
-        }
-      }
-    }
-    for (; b < n; b++) {
-      final int x0 = b * pin;
-      final int d0 = b * w;
-      for (int j = 0; j < w; j++) {
-        final double e0 = delta[d0 + j];
-        final int row = wo + j * pin;
-        g[bo + j] += e0;
-        for (int i = 0; i < pin; i++) {
-          g[row + i] += e0 * x[x0 + i];
-        }
-      }
-    }
-  }
-
-  /**
-   * The previous layer's δ: gx[b][i] = fp[b][i] · Σ_j W[j][i]·δ[b][j], summing over j in order in
-   * registers, four samples at a time.
-   */
-  private static void denseInputError(double[] p, int wo, int pin, int w, double[] delta,
-      double[] fp, double[] gx, int n) {
-    int b = 0;
-    for (; b + 4 <= n; b += 4) {
-      final int x0 = b * pin;
-      final int d0 = b * w;
-      final int d1 = d0 + w;
-      final int d2 = d1 + w;
-      final int d3 = d2 + w;
-      for (int i = 0; i < pin; i++) {
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double t3 = 0;
-        for (int j = 0, k = wo + i; j < w; j++, k += pin) {
-          final double wv = p[k];
-          t0 += wv * delta[d0 + j];
-          t1 += wv * delta[d1 + j];
-          t2 += wv * delta[d2 + j];
-          t3 += wv * delta[d3 + j];
-        }
-        gx[x0 + i] = t0 * fp[x0 + i];
-        gx[x0 + pin + i] = t1 * fp[x0 + pin + i];
-        gx[x0 + 2 * pin + i] = t2 * fp[x0 + 2 * pin + i];
-        gx[x0 + 3 * pin + i] = t3 * fp[x0 + 3 * pin + i];
-      }
-    }
-    for (; b < n; b++) {
-      final int x0 = b * pin;
-      final int d0 = b * w;
-      for (int i = 0; i < pin; i++) {
-        double t0 = 0;
-        for (int j = 0, k = wo + i; j < w; j++, k += pin) {
-          t0 += p[k] * delta[d0 + j];
-        }
-        gx[x0 + i] = t0 * fp[x0 + i];
-      }
-    }
-  }
-
   private void layerStats(Workspace ws, int n, int l, StepStatistics s) {
     final int w = width[l];
     final double[] delta = ws.delta[l];
     final double[] neuron = s.neuronGradMeanAbs[l];
-    Arrays.fill(neuron, 0, w, 0.0);
-    for (int b = 0; b < n; b++) {
-      int db = b * w;
-      for (int j = 0; j < w; j++) {
-        neuron[j] += Math.abs(delta[db + j]);
-      }
-    }
     double inv = 1.0 / n;
     double layerSum = 0;
     for (int j = 0; j < w; j++) {
-      neuron[j] *= inv;
+      double sum = 0;
+      for (int t = j * n, e = t + n; t < e; t++) {
+        sum += Math.abs(delta[t]);
+      }
+      neuron[j] = sum * inv;
       layerSum += neuron[j];
     }
     s.gradMeanAbs[l] = layerSum / w;
@@ -582,9 +456,24 @@ public final class Mlp {
     int k = outputSize();
     for (int start = 0; start < n; start += ws.capacity) {
       int m = Math.min(ws.capacity, n - start);
-      System.arraycopy(inputs, start * in, ws.input, 0, m * in);
+      loadInputs(ws, inputs, start, m);
       forward(ws, m);
       System.arraycopy(ws.output, 0, out, start * k, m * k);
+    }
+  }
+
+  /**
+   * Copies samples [from, from+n) of sample-major {@code inputs} (inputSize values per sample)
+   * into the workspace's feature-major input batch.
+   */
+  public void loadInputs(Workspace ws, double[] inputs, int from, int n) {
+    int in = inputSize();
+    double[] dst = ws.input;
+    for (int b = 0; b < n; b++) {
+      int src = (from + b) * in;
+      for (int k = 0; k < in; k++) {
+        dst[k * n + b] = inputs[src + k];
+      }
     }
   }
 
@@ -606,12 +495,14 @@ public final class Mlp {
   /**
    * Buffers for forward and backward passes of up to {@code capacity} samples: the input batch,
    * per layer the pre-activations z, outputs a = f(z), derivatives f'(z) and errors δ, the output
-   * transform and the parameter gradients. All arrays are sample-major ({@code [b·width + j]}).
+   * transform and the parameter gradients. Per-layer arrays of a batch of n samples are
+   * feature-major: unit j of sample b at {@code [j·n + b]} (so a unit's values over the batch are
+   * contiguous); {@link #output} is sample-major ({@code [b·outputSize + c]}).
    */
   public static final class Workspace {
     final Object owner;
     final int capacity;
-    /** The input batch, n × inputSize; fill before {@link Mlp#forward}. */
+    /** The input batch, feature k of sample b at {@code [k·n + b]}; see {@link Mlp#loadInputs}. */
     public final double[] input;
     final double[][] z;
     final double[][] a;

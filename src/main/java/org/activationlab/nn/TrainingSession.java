@@ -108,7 +108,7 @@ public final class TrainingSession {
     for (int b = 0; b < m; b++) {
       int i = order[cursor + b];
       for (int k = 0; k < in; k++) {
-        input[b * in + k] = x[i * in + k];
+        input[k * m + b] = x[i * in + k];
       }
       for (int k = 0; k < tw; k++) {
         t[b * tw + k] = y[i * tw + k];
@@ -288,7 +288,7 @@ public final class TrainingSession {
     int outLayer = net.outputLayer();
     for (int start = 0; start < n; start += ws.capacity()) {
       int m = Math.min(ws.capacity(), n - start);
-      set.copyInputs(start, m, ws.input);
+      net.loadInputs(ws, set.rawInputs(), start, m);
       set.copyTargets(start, m, targetBuffer);
       net.forward(ws, m);
       lossSum += net.loss(ws, targetBuffer, m, false) * m;
@@ -301,7 +301,7 @@ public final class TrainingSession {
         for (int b = 0; b < m; b++) {
           int best = 0;
           for (int c = 1; c < k; c++) {
-            if (z[b * k + c] > z[b * k + best]) {
+            if (z[c * m + b] > z[best * m + b]) {
               best = c;
             }
           }
@@ -344,7 +344,7 @@ public final class TrainingSession {
         / (ProbeStatistics.HISTOGRAM_MAX - ProbeStatistics.HISTOGRAM_MIN);
     for (int start = 0; start < n; start += ws.capacity()) {
       int m = Math.min(ws.capacity(), n - start);
-      set.copyInputs(start, m, ws.input);
+      net.loadInputs(ws, set.rawInputs(), start, m);
       net.forward(ws, m);
       for (int l = 0; l < layers; l++) {
         int w = net.width(l);
@@ -369,9 +369,9 @@ public final class TrainingSession {
           int[] zc = zeroCount[l];
           int[] sc = satCount[l];
           double thr = threshold[l];
-          for (int b = 0; b < m; b++) {
-            for (int j = 0; j < w; j++) {
-              double d = fp[b * w + j];
+          for (int j = 0; j < w; j++) {
+            for (int b = 0; b < m; b++) {
+              double d = fp[j * m + b];
               zc[j] += d == 0.0 ? 1 : 0;
               sc[j] += Math.abs(d) <= thr ? 1 : 0;
             }
