@@ -406,35 +406,19 @@ public final class Mlp {
     double inv = 1.0 / n;
     double layerSum = 0;
     for (int j = 0; j < w; j++) {
-      double sum = 0;
-      for (int t = j * n, e = t + n; t < e; t++) {
-        sum += Math.abs(delta[t]);
-      }
-      neuron[j] = sum * inv;
+      neuron[j] = Reduce.sumAbs(delta, j * n, j * n + n) * inv;
       layerSum += neuron[j];
     }
     s.gradMeanAbs[l] = layerSum / w;
     double[] g = ws.gradients;
-    double sw = 0;
-    for (int t = weightOffset[l], e = biasOffset[l]; t < e; t++) {
-      sw += g[t] * g[t];
-    }
-    double sb = 0;
-    for (int t = biasOffset[l], e = biasOffset[l] + w; t < e; t++) {
-      sb += g[t] * g[t];
-    }
+    double sw = Reduce.sumSquares(g, weightOffset[l], biasOffset[l]);
+    double sb = Reduce.sumSquares(g, biasOffset[l], biasOffset[l] + w);
     s.gradWeightRms[l] = Math.sqrt(sw / (fanIn[l] * w));
     s.gradBiasRms[l] = Math.sqrt(sb / w);
     double[] a = l < layers - 1 ? ws.a[l] : ws.output;
     int m = n * w;
-    double sum = 0;
-    double sq = 0;
-    for (int t = 0; t < m; t++) {
-      double v = a[t];
-      sum += v;
-      sq += v * v;
-    }
-    double mean = sum / m;
+    double mean = Reduce.sum(a, 0, m) / m;
+    double sq = Reduce.sumSquares(a, 0, m);
     s.activationMean[l] = mean;
     s.activationStd[l] = Math.sqrt(Math.max(0, sq / m - mean * mean));
   }

@@ -22,6 +22,8 @@ public final class Optimizer {
   private OptimizerSpec spec;
   private final double[] s1;
   private final double[] s2;
+  /** This step's change per parameter (for the update-to-weight ratio). */
+  private final double[] change;
   private long t;
 
   public Optimizer(OptimizerSpec spec, int parameterCount) {
@@ -30,6 +32,7 @@ public final class Optimizer {
     boolean two = spec.kind() == OptimizerSpec.Kind.ADAM;
     this.s1 = one ? new double[parameterCount] : null;
     this.s2 = two ? new double[parameterCount] : null;
+    this.change = new double[parameterCount];
   }
 
   public OptimizerSpec spec() {
@@ -87,12 +90,9 @@ public final class Optimizer {
       int bo = net.biasOffset(l);
       int be = bo + net.width(l);
       if (stats != null) {
-        double w2 = 0;
-        for (int k = wo; k < bo; k++) {
-          w2 += p[k] * p[k];
-        }
-        double d2 = apply(p, gradients, wo, bo, scale, decay, true);
-        stats.updateRatio[l] = Math.sqrt(d2 / w2);
+        double w2 = Reduce.sumSquares(p, wo, bo);
+        apply(p, gradients, wo, bo, scale, decay, true);
+        stats.updateRatio[l] = Math.sqrt(Reduce.sumSquares(change, wo, bo) / w2);
       } else {
         apply(p, gradients, wo, bo, scale, decay, false);
       }
@@ -105,30 +105,16 @@ public final class Optimizer {
     return norm;
   }
 
-  /** L2 norm of g[0..n), four partial sums for speed (fixed order, so deterministic). */
+  /** L2 norm of g[0..n). */
   static double norm(double[] g, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int k = 0;
-    for (; k + 4 <= n; k += 4) {
-      s0 += g[k] * g[k];
-      s1 += g[k + 1] * g[k + 1];
-      s2 += g[k + 2] * g[k + 2];
-      s3 += g[k + 3] * g[k + 3];
-    }
-    for (; k < n; k++) {
-      s0 += g[k] * g[k];
-    }
-    return Math.sqrt((s0 + s1) + (s2 + s3));
+    return Math.sqrt(Reduce.sumSquares(g, 0, n));
   }
 
-  /** Updates p[from..to); returns the sum of squared changes when {@code measure}. */
-  private double apply(double[] p, double[] g, int from, int to, double scale, double decay,
+  /** Updates p[from..to); records each change in {@link #change} when {@code measure}. */
+  private void apply(double[] p, double[] g, int from, int to, double scale, double decay,
       boolean measure) {
     double lr = spec.learningRate();
-    double sum = 0;
+    double[] ch = change;
     switch (spec.kind()) {
       case SGD -> {
         if (measure) {
@@ -136,7 +122,7 @@ public final class Optimizer {
             double gk = g[k] * scale + decay * p[k];
             double d = -lr * gk;
             p[k] += d;
-            sum += d * d;
+            ch[k] = d;
           }
         } else {
           for (int k = from; k < to; k++) {
@@ -153,7 +139,7 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * vk;
           p[k] += d;
-          sum += d * d;
+          ch[k] = d;
         }
       }
       case NESTEROV -> {
@@ -165,7 +151,7 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * (gk + mu * vk);
           p[k] += d;
-          sum += d * d;
+          ch[k] = d;
         }
       }
       case RMSPROP -> {
@@ -178,7 +164,7 @@ public final class Optimizer {
           s[k] = sk;
           double d = -lr * gk / (Math.sqrt(sk) + eps);
           p[k] += d;
-          sum += d * d;
+          ch[k] = d;
         }
       }
       case ADAM -> {
@@ -197,11 +183,10 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * (mk / c1) / (Math.sqrt(vk / c2) + eps);
           p[k] += d;
-          sum += d * d;
+          ch[k] = d;
         }
       }
       default -> throw new AssertionError();
     }
-    return measure ? sum : 0;
   }
 }
