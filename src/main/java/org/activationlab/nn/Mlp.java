@@ -365,6 +365,39 @@ public final class Mlp {
     }
   }
 
+  /**
+   * How many of the last {@link #forward}'s {@code n} samples are classified correctly (binary:
+   * logit &gt; 0 means class 1; multi-class: the largest logit, the first on ties); 0 for
+   * regression.
+   */
+  public int correct(Workspace ws, double[] targets, int n) {
+    double[] z = ws.z[layers - 1];
+    int k = spec.outputSize();
+    int correct = 0;
+    switch (spec.task()) {
+      case BINARY -> {
+        for (int b = 0; b < n; b++) {
+          correct += (z[b] > 0 ? 1 : 0) == (int) targets[b] ? 1 : 0;
+        }
+      }
+      case MULTICLASS -> {
+        for (int b = 0; b < n; b++) {
+          int best = 0;
+          for (int c = 1; c < k; c++) {
+            if (z[c * n + b] > z[best * n + b]) {
+              best = c;
+            }
+          }
+          correct += best == (int) targets[b] ? 1 : 0;
+        }
+      }
+      default -> {
+        return 0;
+      }
+    }
+    return correct;
+  }
+
   // --------------------------------------------------------------------------------- backward
 
   /**

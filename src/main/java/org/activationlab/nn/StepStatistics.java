@@ -26,6 +26,8 @@ public final class StepStatistics {
   public long step;
   /** Mean loss of the batch, before the update. */
   public double loss;
+  /** Fraction of the batch classified correctly before the update; NaN for regression. */
+  public double accuracy = Double.NaN;
   /** Samples in the batch. */
   public int batchSize;
   /** Global L2 norm of the loss gradient (before clipping and decay). */
@@ -89,6 +91,7 @@ public final class StepStatistics {
     }
     step = src.step;
     loss = src.loss;
+    accuracy = src.accuracy;
     batchSize = src.batchSize;
     gradNorm = src.gradNorm;
     clipped = src.clipped;

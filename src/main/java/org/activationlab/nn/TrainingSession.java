@@ -122,6 +122,8 @@ public final class TrainingSession {
     if (s != null) {
       s.step = steps;
       s.loss = loss;
+      s.accuracy = net.task().isClassification()
+          ? (double) net.correct(ws, targets, m) / m : Double.NaN;
     }
     lastLoss = loss;
     return loss;
@@ -283,31 +285,14 @@ public final class TrainingSession {
     }
     double lossSum = 0;
     long correct = 0;
-    int k = net.outputSize();
     Task task = net.task();
-    int outLayer = net.outputLayer();
     for (int start = 0; start < n; start += ws.capacity()) {
       int m = Math.min(ws.capacity(), n - start);
       net.loadInputs(ws, set.rawInputs(), start, m);
       set.copyTargets(start, m, targetBuffer);
       net.forward(ws, m);
       lossSum += net.loss(ws, targetBuffer, m, false) * m;
-      double[] z = ws.preActivations(outLayer);
-      if (task == Task.BINARY) {
-        for (int b = 0; b < m; b++) {
-          correct += (z[b] > 0 ? 1 : 0) == (int) targetBuffer[b] ? 1 : 0;
-        }
-      } else if (task == Task.MULTICLASS) {
-        for (int b = 0; b < m; b++) {
-          int best = 0;
-          for (int c = 1; c < k; c++) {
-            if (z[c * m + b] > z[best * m + b]) {
-              best = c;
-            }
-          }
-          correct += best == (int) targetBuffer[b] ? 1 : 0;
-        }
-      }
+      correct += net.correct(ws, targetBuffer, m);
     }
     out.loss = lossSum / n;
     out.accuracy = task.isClassification() ? (double) correct / n : Double.NaN;

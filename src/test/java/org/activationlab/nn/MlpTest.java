@@ -56,6 +56,26 @@ class MlpTest {
   }
 
   @Test
+  void correctCountsArgMaxAndSignOfTheLogit() {
+    // multi-class 1-[1]-3 with logits (h, 2h, 3h) + biases (0, 0, −2h at h = 1 → ties broken low)
+    Mlp multi = new Mlp(NetworkSpec.of(1, List.of(1), RELU, Task.MULTICLASS, 3));
+    multi.setParameters(new double[] {1, 0, 1, 2, 3, 0, 0, -2});
+    Mlp.Workspace ws = multi.newWorkspace(3);
+    multi.loadInputs(ws, new double[] {1, 3, 0.5}, 0, 3);
+    multi.forward(ws, 3);
+    // h = 1: logits (1, 2, 1) → class 1; h = 3: (3, 6, 7) → 2; h = 0.5: (0.5, 1, −0.5) → 1
+    assertEquals(3, multi.correct(ws, new double[] {1, 2, 1}, 3));
+    assertEquals(1, multi.correct(ws, new double[] {0, 2, 0}, 3));
+    Mlp bin = new Mlp(NetworkSpec.of(1, List.of(1), RELU, Task.BINARY, 1));
+    bin.setParameters(new double[] {1, 0, 1, -1});
+    Mlp.Workspace wb = bin.newWorkspace(3);
+    bin.loadInputs(wb, new double[] {0.5, 1, 2}, 0, 3);
+    bin.forward(wb, 3);
+    // logits −0.5, 0 (not > 0: class 0), 1
+    assertEquals(3, bin.correct(wb, new double[] {0, 0, 1}, 3));
+  }
+
+  @Test
   void changingAnActivationKeepsTheWeights() {
     Mlp m = Mlp.create(NetworkSpec.uniform(2, 3, 4, RELU, Task.BINARY, 1), 7);
     double[] p = m.parameters().clone();

@@ -114,6 +114,9 @@ class TrainingSessionTest {
     Evaluation train = new Evaluation();
     s.evaluate(CIRCLE.train(), train);
     assertTrue(train.accuracy >= 0.95);
+    double batchAccuracy = s.stepStatistics().accuracy;
+    assertTrue(batchAccuracy >= 0.75 && batchAccuracy <= 1, "batch accuracy " + batchAccuracy);
+    assertEquals(16 * batchAccuracy, Math.rint(16 * batchAccuracy), 1e-12, "k of 16 right");
   }
 
   @Test
