@@ -3,7 +3,7 @@ package org.activationlab.nn;
 /**
  * The dense-layer loops. Batch buffers are feature-major: value j of sample b of a batch of n is
  * at {@code [j·n + b]}, so a block of consecutive samples sits at constant offsets from one index
- * and eight (or four) samples share every weight load with independent accumulators. Weights are
+ * and eight (or four, two) samples share every weight load with independent accumulators. Weights are
  * row-major, {@code W[j][i]} at {@code wo + j·fanIn + i}. Every per-sample sum runs in the same
  * order whatever the blocking, so results do not depend on the batch composition.
  */
@@ -69,6 +69,22 @@ final class Dense {
         z[zo + 3] = s3;
       }
     }
+    for (; b + 2 <= n; b += 2) {
+      for (int j = 0; j < w; j++) {
+        final int row = wo + j * pin;
+        final double bias = p[bo + j];
+        double s0 = bias;
+        double s1 = bias;
+        for (int i = 0, k = b; i < pin; i++, k += n) {
+          final double wv = p[row + i];
+          s0 += wv * x[k];
+          s1 += wv * x[k + 1];
+        }
+        final int zo = j * n + b;
+        z[zo] = s0;
+        z[zo + 1] = s1;
+      }
+    }
     for (; b < n; b++) {
       for (int j = 0; j < w; j++) {
         final int row = wo + j * pin;
@@ -111,6 +127,14 @@ final class Dense {
         g[bo + j] += (e0 + e1) + (e2 + e3);
         for (int i = 0, k = b; i < pin; i++, k += n) {
           g[row + i] += (e0 * x[k] + e1 * x[k + 1]) + (e2 * x[k + 2] + e3 * x[k + 3]);
+        }
+      }
+      for (; b + 2 <= n; b += 2) {
+        final double e0 = delta[dj + b];
+        final double e1 = delta[dj + b + 1];
+        g[bo + j] += e0 + e1;
+        for (int i = 0, k = b; i < pin; i++, k += n) {
+          g[row + i] += e0 * x[k] + e1 * x[k + 1];
         }
       }
       for (; b < n; b++) {
@@ -177,6 +201,20 @@ final class Dense {
         gx[o + 1] = t1 * fp[o + 1];
         gx[o + 2] = t2 * fp[o + 2];
         gx[o + 3] = t3 * fp[o + 3];
+      }
+    }
+    for (; b + 2 <= n; b += 2) {
+      for (int i = 0; i < pin; i++) {
+        double t0 = 0;
+        double t1 = 0;
+        for (int j = 0, k = wo + i, d = b; j < w; j++, k += pin, d += n) {
+          final double wv = p[k];
+          t0 += wv * delta[d];
+          t1 += wv * delta[d + 1];
+        }
+        final int o = i * n + b;
+        gx[o] = t0 * fp[o];
+        gx[o + 1] = t1 * fp[o + 1];
       }
     }
     for (; b < n; b++) {

@@ -24,8 +24,8 @@ class GradientCheckTest {
   private static final double H = 1e-6;
   private static final double MARGIN = 1e-3;
   private static final double TOLERANCE = 1e-6;
-  /** 8 + 4 + 1: exercises every blocking path of the dense loops. */
-  private static final int BATCH = 13;
+  /** 8 + 4 + 2 + 1: exercises every blocking path of the dense loops. */
+  private static final int BATCH = 15;
   private static final double ROUNDING_FLOOR = 1e-9;
 
   static Stream<Arguments> cases() {

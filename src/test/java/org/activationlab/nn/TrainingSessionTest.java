@@ -71,7 +71,7 @@ class TrainingSessionTest {
   void batchingDoesNotChangeTheForwardPass() {
     Mlp net = Mlp.create(spec(TestActivations.tanh(), List.of(7, 5)), 3);
     double[] in = CIRCLE.train().inputs();
-    int n = 29; // 3 blocks of 8, one of 4, one single
+    int n = 31; // 3 blocks of 8, one of 4, one of 2, one single
     double[] together = new double[n];
     net.predict(in, n, together, net.newWorkspace(n));
     double[] alone = new double[n];
