@@ -97,12 +97,17 @@ final class Dense {
     }
   }
 
-  /** g[W] += Σ_b δ[j][b]·x[i][b] and g[b_j] += Σ_b δ[j][b] (g must start at 0 per step). */
+  /**
+   * g[W] += Σ_b δ[j][b]·x[i][b] and g[b_j] += Σ_b δ[j][b] (g must start at 0 per step); when
+   * {@code absSum} is not null also absSum[j] = Σ_b |δ[j][b]| (for the statistics, at no extra
+   * memory traffic).
+   */
   static void weightGradient(double[] g, int wo, int bo, int pin, int w, double[] x,
-      double[] delta, int n) {
+      double[] delta, int n, double[] absSum) {
     for (int j = 0; j < w; j++) {
       final int row = wo + j * pin;
       final int dj = j * n;
+      double sa = 0;
       int b = 0;
       for (; b + 8 <= n; b += 8) {
         final double e0 = delta[dj + b];
@@ -114,6 +119,8 @@ final class Dense {
         final double e6 = delta[dj + b + 6];
         final double e7 = delta[dj + b + 7];
         g[bo + j] += ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7));
+        sa += ((Math.abs(e0) + Math.abs(e1)) + (Math.abs(e2) + Math.abs(e3)))
+            + ((Math.abs(e4) + Math.abs(e5)) + (Math.abs(e6) + Math.abs(e7)));
         for (int i = 0, k = b; i < pin; i++, k += n) {
           g[row + i] += ((e0 * x[k] + e1 * x[k + 1]) + (e2 * x[k + 2] + e3 * x[k + 3]))
               + ((e4 * x[k + 4] + e5 * x[k + 5]) + (e6 * x[k + 6] + e7 * x[k + 7]));
@@ -125,6 +132,7 @@ final class Dense {
         final double e2 = delta[dj + b + 2];
         final double e3 = delta[dj + b + 3];
         g[bo + j] += (e0 + e1) + (e2 + e3);
+        sa += (Math.abs(e0) + Math.abs(e1)) + (Math.abs(e2) + Math.abs(e3));
         for (int i = 0, k = b; i < pin; i++, k += n) {
           g[row + i] += (e0 * x[k] + e1 * x[k + 1]) + (e2 * x[k + 2] + e3 * x[k + 3]);
         }
@@ -133,6 +141,7 @@ final class Dense {
         final double e0 = delta[dj + b];
         final double e1 = delta[dj + b + 1];
         g[bo + j] += e0 + e1;
+        sa += Math.abs(e0) + Math.abs(e1);
         for (int i = 0, k = b; i < pin; i++, k += n) {
           g[row + i] += e0 * x[k] + e1 * x[k + 1];
         }
@@ -140,9 +149,13 @@ final class Dense {
       for (; b < n; b++) {
         final double e0 = delta[dj + b];
         g[bo + j] += e0;
+        sa += Math.abs(e0);
         for (int i = 0, k = b; i < pin; i++, k += n) {
           g[row + i] += e0 * x[k];
         }
+      }
+      if (absSum != null) {
+        absSum[j] = sa;
       }
     }
   }

@@ -417,7 +417,8 @@ public final class Mlp {
       final int bo = biasOffset[l];
       final double[] delta = ws.delta[l];
       final double[] prev = l == 0 ? ws.input : ws.a[l - 1];
-      Dense.weightGradient(g, wo, bo, pin, w, prev, delta, n);
+      Dense.weightGradient(g, wo, bo, pin, w, prev, delta, n,
+          stats != null ? stats.neuronGradMeanAbs[l] : null);
       if (l > 0) {
         double[] fp = ws.fprime[l - 1];
         kernels[l - 1].derivatives(ws.z[l - 1], ws.a[l - 1], fp, n * pin);
@@ -434,12 +435,11 @@ public final class Mlp {
 
   private void layerStats(Workspace ws, int n, int l, StepStatistics s) {
     final int w = width[l];
-    final double[] delta = ws.delta[l];
-    final double[] neuron = s.neuronGradMeanAbs[l];
+    final double[] neuron = s.neuronGradMeanAbs[l]; // Σ_b |δ| from the backward loop
     double inv = 1.0 / n;
     double layerSum = 0;
     for (int j = 0; j < w; j++) {
-      neuron[j] = Reduce.sumAbs(delta, j * n, j * n + n) * inv;
+      neuron[j] *= inv;
       layerSum += neuron[j];
     }
     s.gradMeanAbs[l] = layerSum / w;
@@ -450,8 +450,9 @@ public final class Mlp {
     s.gradBiasRms[l] = Math.sqrt(sb / w);
     double[] a = l < layers - 1 ? ws.a[l] : ws.output;
     int m = n * w;
-    double mean = Reduce.sum(a, 0, m) / m;
-    double sq = Reduce.sumSquares(a, 0, m);
+    Reduce.sumAndSquares(a, 0, m, ws.pair);
+    double mean = ws.pair[0] / m;
+    double sq = ws.pair[1];
     s.activationMean[l] = mean;
     s.activationStd[l] = Math.sqrt(Math.max(0, sq / m - mean * mean));
   }
@@ -530,6 +531,7 @@ public final class Mlp {
     /** ∂L/∂θ of the last backward pass, laid out like {@link Mlp#parameters()}. */
     public final double[] gradients;
     private final int[] widths;
+    final double[] pair = new double[2];
 
     Workspace(Mlp m, int capacity) {
       if (capacity < 1) {
