@@ -435,11 +435,11 @@ public final class Mlp {
 
   private void layerStats(Workspace ws, int n, int l, StepStatistics s) {
     final int w = width[l];
-    final double[] neuron = s.neuronGradMeanAbs[l]; // Σ_b |δ| from the backward loop
-    double inv = 1.0 / n;
+    // Σ_b |δ_bj| from the backward loop; δ is for the batch-mean loss, so this is already the
+    // mean over the batch of the per-sample error |∂ℓ_b/∂z_j|
+    final double[] neuron = s.neuronGradMeanAbs[l];
     double layerSum = 0;
     for (int j = 0; j < w; j++) {
-      neuron[j] *= inv;
       layerSum += neuron[j];
     }
     s.gradMeanAbs[l] = layerSum / w;

@@ -5,12 +5,13 @@ package org.activationlab.nn;
  * last). A mutable holder: the session fills a preallocated instance every step; take {@link
  * #copy()} or {@link #copyFrom} for a snapshot.
  *
- * <p>Definitions (design.md, "The statistics"), with δ = ∂L/∂z and L the batch-mean loss:
+ * <p>Definitions (design.md, "The statistics"), with L = (1/n) Σ_b ℓ_b the batch-mean loss and
+ * δ_bj = ∂ℓ_b/∂z_j the error of unit j for sample b:
  *
  * <ul>
- *   <li>{@code neuronGradMeanAbs[l][j]}: mean over the batch of |δ_j| (for the batch-mean loss,
- *       so it is in the units of ∂L/∂b_j; it equals |∂L/∂b_j| when all δ_j of the batch share a
- *       sign).
+ *   <li>{@code neuronGradMeanAbs[l][j]}: (1/n) Σ_b |δ_bj|, the mean over the batch of |δ_j|. Since
+ *       ∂L/∂b_j = (1/n) Σ_b δ_bj, it equals |∂L/∂b_j| when the batch's errors share a sign (always
+ *       for a batch of one) and is never smaller; it does not depend on the batch size.
  *   <li>{@code gradMeanAbs[l]}: the mean of {@code neuronGradMeanAbs[l]} over the layer's units.
  *   <li>{@code gradWeightRms[l]}, {@code gradBiasRms[l]}: root mean square of ∂L/∂W and ∂L/∂b
  *       (the loss gradient, before weight decay and clipping).

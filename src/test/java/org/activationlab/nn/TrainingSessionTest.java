@@ -203,6 +203,49 @@ class TrainingSessionTest {
   }
 
   @Test
+  void meanAbsDeltaIsAPerSampleMeanIndependentOfTheBatchSize() {
+    Mlp net = Mlp.create(spec(Catalog.get("sigmoid").withDefaults(), List.of(5, 4)), 4);
+    Dataset d = CIRCLE.train();
+    // one sample alone, then the same sample four times in one batch
+    Mlp.Workspace one = net.newWorkspace(1);
+    StepStatistics s1 = StepStatistics.of(net);
+    net.loadInputs(one, d.rawInputs(), 3, 1);
+    net.gradient(one, new double[] {d.target(3)}, 1, s1);
+    Mlp.Workspace four = net.newWorkspace(4);
+    StepStatistics s4 = StepStatistics.of(net);
+    double[] x = new double[8];
+    for (int b = 0; b < 4; b++) {
+      x[2 * b] = d.input(3, 0);
+      x[2 * b + 1] = d.input(3, 1);
+    }
+    net.loadInputs(four, x, 0, 4);
+    double t = d.target(3);
+    net.gradient(four, new double[] {t, t, t, t}, 4, s4);
+    for (int l = 0; l < net.layerCount(); l++) {
+      for (int j = 0; j < net.width(l); j++) {
+        assertEquals(s1.neuronGradMeanAbs[l][j], s4.neuronGradMeanAbs[l][j],
+            1e-15 * s1.neuronGradMeanAbs[l][j]);
+        // never below |∂L/∂b_j|
+        assertTrue(s4.neuronGradMeanAbs[l][j] >= Math.abs(four.gradients[net.biasOffset(l) + j])
+            * (1 - 1e-12));
+      }
+    }
+    // two different samples with errors of opposite sign: the mean |δ| exceeds |∂L/∂b|
+    Mlp.Workspace two = net.newWorkspace(2);
+    StepStatistics s2 = StepStatistics.of(net);
+    int i0 = 0;
+    int i1 = 1;
+    while (d.label(i1) == d.label(i0)) {
+      i1++;
+    }
+    net.loadInputs(two, new double[] {d.input(i0, 0), d.input(i0, 1), d.input(i1, 0),
+        d.input(i1, 1)}, 0, 2);
+    net.gradient(two, new double[] {d.target(i0), d.target(i1)}, 2, s2);
+    int out = net.outputLayer();
+    assertTrue(s2.neuronGradMeanAbs[out][0] > Math.abs(two.gradients[net.biasOffset(out)]));
+  }
+
+  @Test
   void outputGridCoversTheDataAndMatchesPredict() {
     TrainingSession s = adamSession(2);
     s.steps(200);
