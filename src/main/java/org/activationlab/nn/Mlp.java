@@ -566,17 +566,17 @@ public final class Mlp {
       return capacity;
     }
 
-    /** Pre-activations of layer l from the last forward pass (live buffer). */
+    /** Pre-activations of layer l from the last forward pass (live buffer, {@code [j·n + b]}). */
     public double[] preActivations(int l) {
       return z[l];
     }
 
-    /** Outputs f(z) of hidden layer l from the last forward pass (live buffer). */
+    /** Outputs f(z) of hidden layer l from the last forward pass (live, {@code [j·n + b]}). */
     public double[] activations(int l) {
       return a[l];
     }
 
-    /** δ = ∂L/∂z of layer l from the last backward pass (live buffer). */
+    /** ∂L/∂z (batch-mean L) of layer l from the last backward pass (live, {@code [j·n + b]}). */
     public double[] deltas(int l) {
       return delta[l];
     }
