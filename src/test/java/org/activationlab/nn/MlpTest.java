@@ -192,6 +192,22 @@ class MlpTest {
   }
 
   @Test
+  void inlinedExpIsWithinTwoUlpOfMathExp() {
+    Rng rng = new Rng(3);
+    for (int t = 0; t < 200_000; t++) {
+      double y = t < 1000 ? -t * 0.75 : -rng.nextDouble() * (t % 2 == 0 ? 40 : 745);
+      double want = Math.exp(y);
+      double got = Kernel.Sigmoid.expNonPositive(y);
+      assertTrue(Math.abs(got - want) <= 2 * Math.ulp(want), "exp(" + y + ") = " + got
+          + ", Math.exp " + want);
+    }
+    assertEquals(1.0, Kernel.Sigmoid.expNonPositive(0.0));
+    assertEquals(1.0, Kernel.Sigmoid.expNonPositive(-0.0));
+    assertEquals(0.0, Kernel.Sigmoid.expNonPositive(-800));
+    assertEquals(0.0, Kernel.Sigmoid.expNonPositive(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
   void maxDerivativeIsFoundOnTheGrid() {
     assertEquals(0.25, MaxDerivative.of(Catalog.get("sigmoid").withDefaults()), 1e-9);
     assertEquals(1.0, MaxDerivative.of(TestActivations.genericTanh()), 1e-9);
