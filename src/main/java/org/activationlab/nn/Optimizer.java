@@ -70,7 +70,9 @@ public final class Optimizer {
   /**
    * Updates {@code net}'s parameters from {@code gradients} (laid out like {@link
    * Mlp#parameters()}). When {@code stats} is not null, records the gradient norm, whether it was
-   * clipped, and per layer the update-to-weight ratio ‖ΔW‖/‖W‖.
+   * clipped, and per layer the update-to-weight ratio ‖ΔW‖/‖W‖. Without clipping, the norm in the
+   * statistics is rebuilt from their per-layer gradient RMS, so {@code stats} must hold this
+   * gradient's backward statistics ({@link Mlp#backward} with the same holder).
    *
    * @return the global L2 norm of {@code gradients}, or NaN when neither clipping nor statistics
    *     needed it
@@ -78,7 +80,22 @@ public final class Optimizer {
   public double step(Mlp net, double[] gradients, StepStatistics stats) {
     double[] p = net.parameters();
     double clip = spec.clipNorm();
-    double norm = clip > 0 || stats != null ? norm(gradients, p.length) : Double.NaN;
+    double norm;
+    if (clip > 0) {
+      norm = norm(gradients, p.length);
+    } else if (stats != null) {
+      // display only: rebuilt from the per-layer RMS the backward pass already measured
+      double sq = 0;
+      for (int l = 0; l < net.layerCount(); l++) {
+        int w = net.width(l);
+        double rw = stats.gradWeightRms[l];
+        double rb = stats.gradBiasRms[l];
+        sq += rw * rw * (net.fanIn(l) * w) + rb * rb * w;
+      }
+      norm = Math.sqrt(sq);
+    } else {
+      norm = Double.NaN;
+    }
     double scale = 1.0;
     if (clip > 0 && norm > clip) {
       scale = clip / norm;

@@ -105,6 +105,25 @@ class OptimizerTest {
   }
 
   @Test
+  void unclippedGradientNormComesFromTheBackwardStatistics() {
+    Mlp m = Mlp.create(NetworkSpec.of(2, List.of(5, 3), Catalog.get("sigmoid").withDefaults(),
+        Task.BINARY, 1), 2);
+    Mlp.Workspace ws = m.newWorkspace(6);
+    m.loadInputs(ws, new double[] {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8, -0.9, 1, 0.3, 0.3},
+        0, 6);
+    StepStatistics s = StepStatistics.of(m);
+    m.gradient(ws, new double[] {0, 1, 0, 1, 1, 0}, 6, s);
+    double sq = 0;
+    for (double g : ws.gradients) {
+      sq += g * g;
+    }
+    new Optimizer(OptimizerSpec.sgd(0.1), m.parameterCount()).step(m, ws.gradients, s);
+    assertEquals(Math.sqrt(sq), s.gradNorm, 1e-12 * Math.sqrt(sq));
+    assertTrue(s.gradNorm > 0);
+    assertFalse(s.clipped);
+  }
+
+  @Test
   void updateRatioIsUpdateNormOverWeightNorm() {
     Mlp m = net();
     StepStatistics s = StepStatistics.of(m);
