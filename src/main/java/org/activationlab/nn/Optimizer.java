@@ -1,0 +1,209 @@
+package org.activationlab.nn;
+
+/**
+ * Applies one update to a network's parameters from a gradient. With g the loss gradient (after
+ * optional clipping) and, for weights only, g ← g + λ·w (coupled L2 decay), the rules are
+ * PyTorch's (dampening 0, no amsgrad, not centred):
+ *
+ * <pre>
+ * sgd       w ← w − η g
+ * momentum  v ← μ v + g;               w ← w − η v
+ * nesterov  v ← μ v + g;               w ← w − η (g + μ v)
+ * rmsprop   s ← α s + (1 − α) g²;      w ← w − η g / (√s + ε)
+ * adam      m ← β₁ m + (1 − β₁) g;     v ← β₂ v + (1 − β₂) g²;   t ← t + 1
+ *           w ← w − η (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+ * </pre>
+ *
+ * State (v, s, m) starts at 0. Mutable and single-threaded; owns per-parameter state arrays sized
+ * once, so a step allocates nothing. The learning rate, decay and clip norm may change between
+ * steps without losing state.
+ */
+public final class Optimizer {
+  private OptimizerSpec spec;
+  private final double[] s1;
+  private final double[] s2;
+  /** This step's change per parameter (for the update-to-weight ratio). */
+  private final double[] change;
+  private long t;
+
+  public Optimizer(OptimizerSpec spec, int parameterCount) {
+    this.spec = spec;
+    boolean one = spec.kind() != OptimizerSpec.Kind.SGD;
+    boolean two = spec.kind() == OptimizerSpec.Kind.ADAM;
+    this.s1 = one ? new double[parameterCount] : null;
+    this.s2 = two ? new double[parameterCount] : null;
+    this.change = new double[parameterCount];
+  }
+
+  public OptimizerSpec spec() {
+    return spec;
+  }
+
+  /** Steps taken (Adam's t). */
+  public long steps() {
+    return t;
+  }
+
+  /**
+   * Replaces hyperparameters of the same kind (learning rate, decay, clip, …), keeping the state.
+   *
+   * @throws IllegalArgumentException if the kind differs: make a new optimiser for that
+   */
+  public void update(OptimizerSpec newSpec) {
+    if (newSpec.kind() != spec.kind()) {
+      throw new IllegalArgumentException("optimizer kind changes need a new Optimizer");
+    }
+    this.spec = newSpec;
+  }
+
+  /** Forgets momentum/averages and the step count. */
+  public void reset() {
+    if (s1 != null) {
+      java.util.Arrays.fill(s1, 0);
+    }
+    if (s2 != null) {
+      java.util.Arrays.fill(s2, 0);
+    }
+    t = 0;
+  }
+
+  /**
+   * Updates {@code net}'s parameters from {@code gradients} (laid out like {@link
+   * Mlp#parameters()}). When {@code stats} is not null, records the gradient norm, whether it was
+   * clipped, and per layer the update-to-weight ratio ‖ΔW‖/‖W‖. Without clipping, the norm in the
+   * statistics is rebuilt from their per-layer gradient RMS, so {@code stats} must hold this
+   * gradient's backward statistics ({@link Mlp#backward} with the same holder).
+   *
+   * @return the global L2 norm of {@code gradients}, or NaN when neither clipping nor statistics
+   *     needed it
+   */
+  public double step(Mlp net, double[] gradients, StepStatistics stats) {
+    double[] p = net.parameters();
+    double clip = spec.clipNorm();
+    double norm;
+    if (clip > 0) {
+      norm = norm(gradients, p.length);
+    } else if (stats != null) {
+      // display only: rebuilt from the per-layer RMS the backward pass already measured
+      double sq = 0;
+      for (int l = 0; l < net.layerCount(); l++) {
+        int w = net.width(l);
+        double rw = stats.gradWeightRms[l];
+        double rb = stats.gradBiasRms[l];
+        sq += rw * rw * (net.fanIn(l) * w) + rb * rb * w;
+      }
+      norm = Math.sqrt(sq);
+    } else {
+      norm = Double.NaN;
+    }
+    double scale = 1.0;
+    if (clip > 0 && norm > clip) {
+      scale = clip / norm;
+    }
+    t++;
+    double decay = spec.weightDecay();
+    for (int l = 0; l < net.layerCount(); l++) {
+      int wo = net.weightOffset(l);
+      int bo = net.biasOffset(l);
+      int be = bo + net.width(l);
+      if (stats != null) {
+        double w2 = Reduce.sumSquares(p, wo, bo);
+        apply(p, gradients, wo, bo, scale, decay, true);
+        stats.updateRatio[l] = Math.sqrt(Reduce.sumSquares(change, wo, bo) / w2);
+      } else {
+        apply(p, gradients, wo, bo, scale, decay, false);
+      }
+      apply(p, gradients, bo, be, scale, 0.0, false);
+    }
+    if (stats != null) {
+      stats.gradNorm = norm;
+      stats.clipped = scale < 1.0;
+    }
+    return norm;
+  }
+
+  /** L2 norm of g[0..n). */
+  static double norm(double[] g, int n) {
+    return Math.sqrt(Reduce.sumSquares(g, 0, n));
+  }
+
+  /** Updates p[from..to); records each change in {@link #change} when {@code measure}. */
+  private void apply(double[] p, double[] g, int from, int to, double scale, double decay,
+      boolean measure) {
+    double lr = spec.learningRate();
+    double[] ch = change;
+    switch (spec.kind()) {
+      case SGD -> {
+        if (measure) {
+          for (int k = from; k < to; k++) {
+            double gk = g[k] * scale + decay * p[k];
+            double d = -lr * gk;
+            p[k] += d;
+            ch[k] = d;
+          }
+        } else {
+          for (int k = from; k < to; k++) {
+            p[k] -= lr * (g[k] * scale + decay * p[k]);
+          }
+        }
+      }
+      case MOMENTUM -> {
+        double mu = spec.momentum();
+        double[] v = s1;
+        for (int k = from; k < to; k++) {
+          double gk = g[k] * scale + decay * p[k];
+          double vk = mu * v[k] + gk;
+          v[k] = vk;
+          double d = -lr * vk;
+          p[k] += d;
+          ch[k] = d;
+        }
+      }
+      case NESTEROV -> {
+        double mu = spec.momentum();
+        double[] v = s1;
+        for (int k = from; k < to; k++) {
+          double gk = g[k] * scale + decay * p[k];
+          double vk = mu * v[k] + gk;
+          v[k] = vk;
+          double d = -lr * (gk + mu * vk);
+          p[k] += d;
+          ch[k] = d;
+        }
+      }
+      case RMSPROP -> {
+        double alpha = spec.rmsAlpha();
+        double eps = spec.epsilon();
+        double[] s = s1;
+        for (int k = from; k < to; k++) {
+          double gk = g[k] * scale + decay * p[k];
+          double sk = alpha * s[k] + (1 - alpha) * gk * gk;
+          s[k] = sk;
+          double d = -lr * gk / (Math.sqrt(sk) + eps);
+          p[k] += d;
+          ch[k] = d;
+        }
+      }
+      case ADAM -> {
+        double b1 = spec.beta1();
+        double b2 = spec.beta2();
+        double eps = spec.epsilon();
+        double c1 = 1 - Math.pow(b1, t);
+        double c2 = 1 - Math.pow(b2, t);
+        double[] m = s1;
+        double[] v = s2;
+        for (int k = from; k < to; k++) {
+          double gk = g[k] * scale + decay * p[k];
+          double mk = b1 * m[k] + (1 - b1) * gk;
+          double vk = b2 * v[k] + (1 - b2) * gk * gk;
+          m[k] = mk;
+          v[k] = vk;
+          double d = -lr * (mk / c1) / (Math.sqrt(vk / c2) + eps);
+          p[k] += d;
+          ch[k] = d;
+        }
+      }
+      default -> throw new AssertionError();
+    }
+  }
+}
