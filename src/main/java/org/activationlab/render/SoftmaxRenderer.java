@@ -13,6 +13,10 @@ import java.util.Locale;
  */
 public final class SoftmaxRenderer {
 
+  /** Shares of the width: probability bars, Jacobian, the sigmoid identity. */
+  private static final double BARS = 0.30;
+  private static final double JACOBIAN = 0.42;
+
   private static final String[] SUB = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
 
   /** Draws into (0, 0, width, height). */
@@ -22,22 +26,24 @@ public final class SoftmaxRenderer {
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(theme.background());
     g.fill(new Rectangle2D.Double(0, 0, width, height));
-    double split = width * 0.5;
-    drawBars(g, new Rectangle2D.Double(0, 0, split, height), m);
-    drawJacobian(g, new Rectangle2D.Double(split, 0, width - split, height), m);
+    double bars = width * BARS;
+    double jacobian = width * JACOBIAN;
+    drawBars(g, new Rectangle2D.Double(0, 0, bars, height), m);
+    drawJacobian(g, new Rectangle2D.Double(bars, 0, jacobian, height), m);
+    drawIdentity(g, new Rectangle2D.Double(bars + jacobian, 0, width - bars - jacobian, height), m);
   }
 
   /** Frame of the bar chart inside its half, for tests. */
   public Rectangle2D barArea(double width, double height, Theme theme) {
     double fs = theme.fontSize();
-    return new Rectangle2D.Double(fs * 2.8, fs * 2.2, width * 0.5 - fs * 3.6, height - fs * 4.6);
+    return new Rectangle2D.Double(fs * 2.8, fs * 2.2, width * BARS - fs * 3.6, height - fs * 5.6);
   }
 
   private void drawBars(Graphics2D g, Rectangle2D box, SoftmaxModel m) {
     Theme theme = m.theme();
     double fs = theme.fontSize();
-    Rectangle2D a = barArea(box.getWidth() * 2, box.getHeight(), theme);
-    title(g, "a = softmax(z / T),  T = " + NiceTicks.significant(m.temperature(), 3), box, theme);
+    Rectangle2D a = barArea(box.getWidth() / BARS, box.getHeight(), theme);
+    title(g, "softmax(z/T), T = " + NiceTicks.significant(m.temperature(), 3), box, theme);
     PlotFrame f = new PlotFrame(a, new Viewport(0, 1, 0, 1));
     Axes.drawGrid(g, f, theme, java.util.List.of(), java.util.List.of(0.0, 0.25, 0.5, 0.75, 1.0));
     Axes.drawYLabels(g, theme, java.util.List.of(0.0, 0.5, 1.0), f::toPixelY, a,
@@ -57,10 +63,14 @@ public final class SoftmaxRenderer {
       String label = String.format(Locale.ROOT, "%.3f", p);
       float ly = (float) Math.max(a.getMinY() + fm.getAscent(), top - 4);
       g.drawString(label, (float) (x + barW / 2 - fm.stringWidth(label) / 2.0), ly);
+      // two lines under each bar: the logit's name, then its value
       g.setColor(theme.muted());
-      String z = "z" + sub(i + 1) + "=" + NiceTicks.significant(m.logits()[i], 3);
+      String z = "z" + sub(i + 1);
+      String value = NiceTicks.significant(m.logits()[i], 3);
       g.drawString(z, (float) (x + barW / 2 - fm.stringWidth(z) / 2.0),
-          (float) (a.getMaxY() + fm.getAscent() + 4));
+          (float) (a.getMaxY() + fm.getAscent() + 3));
+      g.drawString(value, (float) (x + barW / 2 - fm.stringWidth(value) / 2.0),
+          (float) (a.getMaxY() + fm.getAscent() + fm.getHeight() + 3));
     }
     Axes.drawFrame(g, a, theme);
   }
@@ -68,7 +78,7 @@ public final class SoftmaxRenderer {
   private void drawJacobian(Graphics2D g, Rectangle2D box, SoftmaxModel m) {
     Theme theme = m.theme();
     double fs = theme.fontSize();
-    title(g, "∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ)/T", box, theme);
+    title(g, "Jacobian ∂aᵢ/∂zⱼ", box, theme);
     double[][] jac = m.jacobian();
     int k = jac.length;
     double scale = 0;
@@ -83,8 +93,15 @@ public final class SoftmaxRenderer {
     double cell = Math.max(4, avail / k);
     double x0 = box.getMinX() + fs * 2.0;
     double y0 = box.getMinY() + fs * 2.2;
-    g.setFont(theme.font(Math.min(theme.fontSize() * 0.86, cell * 0.3), false));
+    // the largest font (up to the small font) at which "−0.000" fits inside a cell
+    double size = theme.fontSize() * 0.86;
+    g.setFont(theme.font(size, false));
     FontMetrics fm = g.getFontMetrics();
+    while (size > 6 && fm.stringWidth("−0.000") > cell - 4) {
+      size -= 0.5;
+      g.setFont(theme.font(size, false));
+      fm = g.getFontMetrics();
+    }
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         double t = (jac[i][j] / scale + 1) / 2;
@@ -115,6 +132,69 @@ public final class SoftmaxRenderer {
     drawScale(g, x0 + k * cell + fs, y0, fs * 0.9, k * cell, scale, theme);
   }
 
+  /** The identity plot's frame (x ∈ [−6, 6], y ∈ [0, 1]) in a picture of the given size. */
+  public PlotFrame identityFrame(double width, double height, Theme theme) {
+    double fs = theme.fontSize();
+    double left = width * (BARS + JACOBIAN);
+    Rectangle2D a = new Rectangle2D.Double(left + fs * 2.4, fs * 2.2,
+        width - left - fs * 3.2, height - fs * 4.6);
+    return new PlotFrame(a, new Viewport(-6, 6, 0, 1));
+  }
+
+  /**
+   * softmax([x, 0])₁ (dashed) drawn over σ(x) (solid): the same curve, so a two-class softmax is a
+   * sigmoid of the logit difference. The temperature applies: softmax([x, 0] / T)₁ = σ(x / T).
+   */
+  private void drawIdentity(Graphics2D g, Rectangle2D box, SoftmaxModel m) {
+    Theme theme = m.theme();
+    double fs = theme.fontSize();
+    title(g, "softmax([x,0])₁ = σ(x/T)", box, theme);
+    PlotFrame f = identityFrame(box.getMinX() + box.getWidth(), box.getHeight(), theme);
+    Rectangle2D a = f.area();
+    if (a.getWidth() < 40 || a.getHeight() < 40) {
+      return;
+    }
+    Axes.drawGrid(g, f, theme, java.util.List.of(-4.0, 0.0, 4.0), java.util.List.of(0.0, 0.5, 1.0));
+    Axes.drawFrame(g, a, theme);
+    Axes.drawXLabels(g, f, theme, java.util.List.of(-4.0, 0.0, 4.0), x -> NiceTicks.label(x, 1));
+    Axes.drawYLabels(g, theme, java.util.List.of(0.0, 0.5, 1.0), f::toPixelY, a,
+        y -> NiceTicks.label(y, 0.1));
+    double t = m.temperature();
+    java.awt.geom.Path2D.Double sigmoid = new java.awt.geom.Path2D.Double();
+    java.awt.geom.Path2D.Double softmax = new java.awt.geom.Path2D.Double();
+    int n = (int) Math.max(2, a.getWidth());
+    for (int i = 0; i <= n; i++) {
+      double x = -6 + 12.0 * i / n;
+      double px = f.toPixelX(x);
+      double s = 1 / (1 + Math.exp(-x / t));
+      double p = org.activationlab.activation.Softmax.probabilities(new double[] {x, 0}, t)[0];
+      if (i == 0) {
+        sigmoid.moveTo(px, f.toPixelY(s));
+        softmax.moveTo(px, f.toPixelY(p));
+      } else {
+        sigmoid.lineTo(px, f.toPixelY(s));
+        softmax.lineTo(px, f.toPixelY(p));
+      }
+    }
+    java.awt.Shape clip = g.getClip();
+    g.clip(a);
+    g.setStroke(theme.seriesStroke());
+    g.setColor(Palette.color(0));
+    g.draw(sigmoid);
+    g.setStroke(theme.dashedStroke());
+    g.setColor(Palette.color(1));
+    g.draw(softmax);
+    g.setClip(clip);
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    float ly = (float) (a.getMinY() + fm.getAscent() + 4);
+    float lx = (float) (a.getMinX() + 6);
+    g.setColor(Palette.color(0));
+    g.drawString("σ(x/T)", lx, ly);
+    g.setColor(Palette.color(1));
+    g.drawString("softmax([x, 0]/T)₁", lx, ly + fm.getHeight());
+  }
+
   /** Vertical colour bar from −scale to +scale. */
   private static void drawScale(Graphics2D g, double x, double y, double w, double h, double scale,
       Theme theme) {
@@ -136,7 +216,7 @@ public final class SoftmaxRenderer {
   }
 
   private static void title(Graphics2D g, String text, Rectangle2D box, Theme theme) {
-    g.setFont(theme.font());
+    g.setFont(theme.smallFont());
     g.setColor(theme.foreground());
     g.drawString(text, (float) (box.getMinX() + theme.fontSize() * 0.8),
         (float) (box.getMinY() + theme.fontSize() * 1.3));

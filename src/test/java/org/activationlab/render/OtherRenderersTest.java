@@ -62,6 +62,25 @@ class OtherRenderersTest {
   }
 
   @Test
+  void theSigmoidIdentityCurvesPassThroughHalfAtZero() {
+    double[] z = {2, 1, 0.1};
+    double[] p = Softmax.probabilities(z, 1);
+    SoftmaxModel m = new SoftmaxModel(z, 1, p, Softmax.jacobian(p, 1), Theme.light());
+    BufferedImage img = new BufferedImage(1000, 300, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    SoftmaxRenderer r = new SoftmaxRenderer();
+    r.draw(g, 1000, 300, m);
+    g.dispose();
+    PlotFrame f = r.identityFrame(1000, 300, Theme.light());
+    // the solid sigmoid lies under the dashed softmax curve: one of the two colours is at (0, ½)
+    boolean seen = FunctionPlotRendererTest.near(img, f.toPixelX(0), f.toPixelY(0.5), Palette.color(0), 1)
+        || FunctionPlotRendererTest.near(img, f.toPixelX(0), f.toPixelY(0.5), Palette.color(1), 1);
+    assertThat(seen).isTrue();
+    assertThat(FunctionPlotRendererTest.near(img, f.toPixelX(3), f.toPixelY(0.5), Palette.color(0), 2))
+        .isFalse();
+  }
+
+  @Test
   void colorMapEndpointsAreViridis() {
     assertThat(ColorMap.VIRIDIS.argb(0) & 0xFFFFFF).isEqualTo(0x440154);
     assertThat(ColorMap.VIRIDIS.argb(1) & 0xFFFFFF).isEqualTo(0xFDE725);

@@ -75,8 +75,8 @@ final class SoftmaxPane extends BorderPane {
     remove.disableProperty().bind(javafx.beans.binding.Bindings.size(model.logits()).lessThanOrEqualTo(MIN_LOGITS));
     VBox controls = new VBox(4, sliders, new HBox(6, add, remove), identity);
     controls.setPadding(new Insets(4, 8, 4, 8));
-    controls.setPrefWidth(260);
-    controls.setMinWidth(220);
+    controls.setPrefWidth(215);
+    controls.setMinWidth(200);
 
     setTop(new VBox(2, title, help));
     BorderPane.setMargin(getTop(), new Insets(0, 8, 0, 8));
