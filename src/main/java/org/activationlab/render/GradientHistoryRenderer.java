@@ -1,0 +1,234 @@
+package org.activationlab.render;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Gradient history: a layer × time heatmap of per-layer gradient magnitudes (log colour scale with
+ * its legend) above a log-axis line chart of the same values, one line per layer, so the orders of
+ * magnitude between layers are visible at a glance. The heatmap is one image, one pixel column per
+ * screen column, reused between frames.
+ */
+public final class GradientHistoryRenderer {
+
+  private BufferedImage heatmap;
+  private int[] row;
+
+  /** The colour of layer i of n: a magma ramp from dark (input side) to light (output side). */
+  public static Color layerColor(int i, int n) {
+    double t = n <= 1 ? 0.5 : 0.12 + 0.7 * i / (n - 1.0);
+    return ColorMap.MAGMA.color(t);
+  }
+
+  /** The heatmap's frame: x in steps, y in layer rows (row 0 at the top). */
+  public PlotFrame heatmapFrame(double width, double height, GradientHistoryModel m) {
+    Rectangle2D[] areas = areas(width, height, m);
+    return new PlotFrame(areas[0], new Viewport(firstStep(m), lastStep(m), 0, m.layers()));
+  }
+
+  /** The line chart's frame: x in steps, y in log10 of the magnitude. */
+  public PlotFrame chartFrame(double width, double height, GradientHistoryModel m) {
+    Rectangle2D[] areas = areas(width, height, m);
+    double[] range = decadeRange(m);
+    return new PlotFrame(areas[1], new Viewport(firstStep(m), lastStep(m), range[0], range[1]));
+  }
+
+  /** Draws into (0, 0, width, height). */
+  public void draw(Graphics2D g, double width, double height, GradientHistoryModel m) {
+    Theme theme = m.theme();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(theme.background());
+    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Rectangle2D[] areas = areas(width, height, m);
+    g.setFont(theme.titleFont());
+    g.setColor(theme.foreground());
+    g.drawString("gradient history · " + m.metric(), (float) areas[0].getMinX(),
+        (float) (theme.fontSize() * 1.3));
+    if (m.columns() == 0) {
+      return;
+    }
+    drawHeatmap(g, heatmapFrame(width, height, m), m);
+    m.scale().drawLegend(g, areas[2], theme, null);
+    drawChart(g, chartFrame(width, height, m), m);
+  }
+
+  private static Rectangle2D[] areas(double width, double height, GradientHistoryModel m) {
+    double fs = m.theme().fontSize();
+    double left = fs * 4.2;
+    double legendW = fs * 4.8;
+    double top = fs * 2.0;
+    double plotW = Math.max(20, width - left - legendW - fs);
+    double usable = height - top - fs * 2.4;
+    double heatH = Math.max(10, usable * 0.45);
+    double gap = fs * 1.6;
+    Rectangle2D heat = new Rectangle2D.Double(left, top, plotW, heatH);
+    Rectangle2D chart = new Rectangle2D.Double(left, top + heatH + gap, plotW,
+        Math.max(10, usable - heatH - gap));
+    Rectangle2D legend = new Rectangle2D.Double(left + plotW + fs * 0.6, top, legendW,
+        heatH + gap + chart.getHeight());
+    return new Rectangle2D[] {heat, chart, legend};
+  }
+
+  private void drawHeatmap(Graphics2D g, PlotFrame f, GradientHistoryModel m) {
+    Theme theme = m.theme();
+    Rectangle2D a = f.area();
+    int w = (int) Math.max(1, Math.round(a.getWidth()));
+    int h = m.layers();
+    if (heatmap == null || heatmap.getWidth() != w || heatmap.getHeight() != h) {
+      heatmap = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+      row = new int[w];
+    }
+    for (int layer = 0; layer < h; layer++) {
+      double[] values = m.values()[layer];
+      for (int px = 0; px < w; px++) {
+        int column = columnAt(m.steps(), f.toDataX(a.getMinX() + px + 0.5));
+        row[px] = m.scale().argb(values[column]);
+      }
+      heatmap.setRGB(0, layer, w, 1, row, 0, w);
+    }
+    Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+        RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    g.drawImage(heatmap, (int) Math.round(a.getMinX()), (int) Math.round(a.getMinY()), w,
+        (int) Math.round(a.getHeight()), null);
+    if (interpolation != null) {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+    }
+    Axes.drawFrame(g, a, theme);
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    double rowH = a.getHeight() / h;
+    int every = (int) Math.max(1, Math.ceil(fm.getHeight() / rowH));
+    g.setColor(theme.muted());
+    for (int layer = 0; layer < h; layer += every) {
+      String label = m.layerLabels()[layer];
+      g.drawString(label, (float) (a.getMinX() - fm.stringWidth(label) - 6),
+          (float) (a.getMinY() + rowH * (layer + 0.5) + fm.getAscent() / 2.0 - 1));
+    }
+    String axis = "layer";
+    g.drawString(axis, (float) (a.getMinX() - fm.stringWidth(axis) - 6),
+        (float) (a.getMinY() - 4));
+    List<Double> xs = NiceTicks.linear(f.viewport().xMin(), f.viewport().xMax(),
+        Axes.targetTicks(a.getWidth(), theme));
+    double step = NiceTicks.step(f.viewport().xMin(), f.viewport().xMax(),
+        Axes.targetTicks(a.getWidth(), theme));
+    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, step)));
+  }
+
+  private static void drawChart(Graphics2D g, PlotFrame f, GradientHistoryModel m) {
+    Theme theme = m.theme();
+    Rectangle2D a = f.area();
+    Viewport v = f.viewport();
+    List<Double> decades = NiceTicks.decades(Math.pow(10, v.yMin()), Math.pow(10, v.yMax()),
+        (int) Math.max(2, a.getHeight() / (theme.fontSize() * 1.8)));
+    List<Double> logs = decades.stream().map(Math::log10).toList();
+    List<Double> xs = NiceTicks.linear(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
+    double step = NiceTicks.step(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
+    Axes.drawGrid(g, f, theme, xs, logs);
+    Axes.drawFrame(g, a, theme);
+    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, step)));
+    Axes.drawYLabels(g, theme, logs, f::toPixelY, a, y -> NiceTicks.decadeLabel(Math.pow(10, y)));
+    java.awt.Shape clip = g.getClip();
+    g.clip(a);
+    g.setStroke(theme.seriesStroke());
+    for (int layer = 0; layer < m.layers(); layer++) {
+      Path2D.Double path = new Path2D.Double();
+      boolean open = false;
+      for (int c = 0; c < m.columns(); c++) {
+        double value = m.values()[layer][c];
+        if (!(value > 0)) {
+          open = false; // zeros and gaps have no place on a log axis
+          continue;
+        }
+        double px = f.toPixelX(m.steps()[c]);
+        double py = f.toPixelY(Math.log10(value));
+        if (open) {
+          path.lineTo(px, py);
+        } else {
+          path.moveTo(px, py);
+          open = true;
+        }
+      }
+      g.setColor(layerColor(layer, m.layers()));
+      g.draw(path);
+    }
+    g.setClip(clip);
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    g.setColor(theme.muted());
+    String xTitle = "step";
+    g.drawString(xTitle, (float) (a.getMaxX() - fm.stringWidth(xTitle)),
+        (float) (a.getMaxY() + fm.getHeight() * 2));
+    drawLayerKey(g, a, m, theme);
+  }
+
+  /** A small key: the first and last layer's colours with their labels. */
+  private static void drawLayerKey(Graphics2D g, Rectangle2D a, GradientHistoryModel m, Theme theme) {
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    double x = a.getMinX();
+    double y = a.getMaxY() + fm.getHeight() * 2;
+    int n = m.layers();
+    for (int layer : n > 1 ? new int[] {0, n - 1} : new int[] {0}) {
+      g.setColor(layerColor(layer, n));
+      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
+      x += fm.getAscent() * 1.4 + 4;
+      g.setColor(theme.muted());
+      String label = "layer " + m.layerLabels()[layer];
+      g.drawString(label, (float) x, (float) y);
+      x += fm.stringWidth(label) + theme.fontSize();
+    }
+  }
+
+  /** Index of the last column whose step is ≤ the given step (the first column before it). */
+  static int columnAt(long[] steps, double step) {
+    int i = Arrays.binarySearch(steps, (long) Math.floor(step));
+    if (i < 0) {
+      i = -i - 2;
+    }
+    return Math.max(0, Math.min(steps.length - 1, i));
+  }
+
+  private static double firstStep(GradientHistoryModel m) {
+    return m.columns() == 0 ? 0 : m.steps()[0];
+  }
+
+  private static double lastStep(GradientHistoryModel m) {
+    if (m.columns() == 0) {
+      return 1;
+    }
+    long last = m.steps()[m.columns() - 1];
+    return last > m.steps()[0] ? last : m.steps()[0] + 1;
+  }
+
+  /** Whole decades around the positive data, inside the scale's range. */
+  static double[] decadeRange(GradientHistoryModel m) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] values : m.values()) {
+      for (double v : values) {
+        if (v > 0) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (lo == Double.POSITIVE_INFINITY) {
+      return new double[] {m.scale().minExponent(), m.scale().maxExponent()};
+    }
+    double min = Math.max(m.scale().minExponent(), Math.floor(Math.log10(lo)));
+    double max = Math.min(m.scale().maxExponent(), Math.ceil(Math.log10(hi)));
+    if (max <= min) {
+      max = min + 1;
+    }
+    return new double[] {min, max};
+  }
+}
