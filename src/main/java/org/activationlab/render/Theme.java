@@ -88,6 +88,13 @@ public record Theme(
         new float[] {4.5f * w, 2.5f * w}, 0f);
   }
 
+  /** Dotted stroke for a third kind of line (e.g. accuracy beside two losses). */
+  public BasicStroke dottedStroke() {
+    float w = (float) lineWidth;
+    return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+        new float[] {0.1f, 2.2f * w}, 0f);
+  }
+
   public BasicStroke thinStroke() {
     return new BasicStroke((float) Math.max(1, lineWidth * 0.45));
   }
