@@ -1,0 +1,195 @@
+package org.activationlab.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
+
+/**
+ * The network as a diagram: layers from left (input) to right (output), each neuron a cell
+ * coloured by its gradient magnitude on the decade scale, dead neurons crossed out (so they are
+ * told apart from merely small gradients even without colour), links coloured by the weight's
+ * sign (blue positive, orange negative) with width by magnitude. Dense layer pairs draw only their
+ * strongest links, so the picture stays readable and cheap.
+ */
+public final class NetworkDiagramRenderer {
+
+  /** At most this many links are drawn between two layers: the largest |w| first. */
+  public static final int MAX_LINKS_PER_LAYER = 160;
+
+  static final Color POSITIVE = new Color(0x00, 0x72, 0xB2);
+  static final Color NEGATIVE = new Color(0xD5, 0x5E, 0x00);
+
+  /** Centre of neuron j of layer l (l = 0 is the input layer). */
+  public Point2D neuronCentre(double width, double height, NetworkDiagramModel m, int l, int j) {
+    Rectangle2D a = area(width, height, m);
+    int layers = m.widths().length;
+    double x = a.getMinX() + a.getWidth() * (layers == 1 ? 0.5 : l / (layers - 1.0));
+    double slot = a.getHeight() / m.widths()[l];
+    return new Point2D.Double(x, a.getMinY() + slot * (j + 0.5));
+  }
+
+  /** Side of a neuron's square cell. */
+  public double cellSize(double width, double height, NetworkDiagramModel m) {
+    Rectangle2D a = area(width, height, m);
+    int maxWidth = Arrays.stream(m.widths()).max().orElse(1);
+    double byHeight = a.getHeight() / maxWidth * 0.8;
+    double byWidth = a.getWidth() / Math.max(1, m.widths().length - 1) * 0.35;
+    return Math.max(2, Math.min(m.theme().fontSize() * 1.6, Math.min(byHeight, byWidth)));
+  }
+
+  private static Rectangle2D area(double width, double height, NetworkDiagramModel m) {
+    double fs = m.theme().fontSize();
+    double legendW = fs * 5.5;
+    return new Rectangle2D.Double(fs * 2, fs * 2.4, Math.max(10, width - fs * 3.5 - legendW),
+        Math.max(10, height - fs * 4.4));
+  }
+
+  /** Draws into (0, 0, width, height). */
+  public void draw(Graphics2D g, double width, double height, NetworkDiagramModel m) {
+    Theme theme = m.theme();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(theme.background());
+    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Rectangle2D a = area(width, height, m);
+    g.setFont(theme.titleFont());
+    g.setColor(theme.foreground());
+    g.drawString("network · neuron colour = mean |δ|", (float) a.getMinX(),
+        (float) (theme.fontSize() * 1.4));
+    if (m.weights() != null) {
+      drawLinks(g, width, height, m);
+    }
+    double cell = cellSize(width, height, m);
+    for (int l = 0; l < m.widths().length; l++) {
+      for (int j = 0; j < m.widths()[l]; j++) {
+        Point2D c = neuronCentre(width, height, m, l, j);
+        Rectangle2D box = new Rectangle2D.Double(c.getX() - cell / 2, c.getY() - cell / 2, cell, cell);
+        if (l == 0) {
+          g.setColor(theme.panel());
+          g.fill(box);
+          g.setColor(theme.muted());
+          g.setStroke(theme.thinStroke());
+          g.draw(box);
+          continue;
+        }
+        g.setColor(m.scale().color(m.magnitudes()[l - 1][j]));
+        g.fill(box);
+        if (m.dead()[l - 1][j]) {
+          drawCross(g, box, theme);
+        }
+      }
+    }
+    drawLayerLabels(g, width, height, m);
+    if (m.weights() != null) {
+      drawLinkKey(g, area(width, height, m), theme);
+    }
+    double fs = theme.fontSize();
+    m.scale().drawLegend(g, new Rectangle2D.Double(a.getMaxX() + fs * 1.5, a.getMinY(), fs * 4,
+        a.getHeight()), theme, "|δ|");
+  }
+
+  /** A cross drawn twice (thick background-coloured under thin foreground) to show on any cell. */
+  private static void drawCross(Graphics2D g, Rectangle2D box, Theme theme) {
+    double inset = box.getWidth() * 0.15;
+    Line2D d1 = new Line2D.Double(box.getMinX() + inset, box.getMinY() + inset,
+        box.getMaxX() - inset, box.getMaxY() - inset);
+    Line2D d2 = new Line2D.Double(box.getMinX() + inset, box.getMaxY() - inset,
+        box.getMaxX() - inset, box.getMinY() + inset);
+    float w = (float) Math.max(1.2, box.getWidth() * 0.12);
+    g.setStroke(new BasicStroke(w * 2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g.setColor(Color.WHITE);
+    g.draw(d1);
+    g.draw(d2);
+    g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g.setColor(new Color(0xC0, 0x00, 0x00));
+    g.draw(d1);
+    g.draw(d2);
+  }
+
+  private void drawLinks(Graphics2D g, double width, double height, NetworkDiagramModel m) {
+    double maxAbs = 0;
+    for (double[] w : m.weights()) {
+      for (double v : w) {
+        maxAbs = Math.max(maxAbs, Math.abs(v));
+      }
+    }
+    if (!(maxAbs > 0) || !Double.isFinite(maxAbs)) {
+      return;
+    }
+    double maxStroke = Math.max(1, m.theme().lineWidth() * 1.4);
+    for (int l = 0; l < m.weights().length; l++) {
+      double[] w = m.weights()[l];
+      int from = m.widths()[l];
+      double threshold = strongestThreshold(w, MAX_LINKS_PER_LAYER);
+      for (int k = 0; k < w.length; k++) {
+        double abs = Math.abs(w[k]);
+        if (abs < threshold || abs == 0 || !Double.isFinite(abs)) {
+          continue;
+        }
+        Point2D p = neuronCentre(width, height, m, l, k % from);
+        Point2D q = neuronCentre(width, height, m, l + 1, k / from);
+        double strength = abs / maxAbs;
+        Color c = w[k] > 0 ? POSITIVE : NEGATIVE;
+        g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(),
+            (int) Math.round(60 + 170 * strength)));
+        g.setStroke(new BasicStroke((float) (0.4 + maxStroke * strength)));
+        g.draw(new Line2D.Double(p, q));
+      }
+    }
+  }
+
+  /** "weight > 0" in blue, "weight < 0" in orange, at the top right of the diagram. */
+  private static void drawLinkKey(Graphics2D g, Rectangle2D a, Theme theme) {
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    String pos = "weight > 0";
+    String neg = "weight < 0";
+    double sample = theme.fontSize() * 1.4;
+    double x = a.getMaxX() - (sample * 2 + 12 + fm.stringWidth(pos) + fm.stringWidth(neg) + theme.fontSize());
+    double y = theme.fontSize() * 1.4;
+    g.setStroke(new BasicStroke((float) theme.lineWidth()));
+    for (int i = 0; i < 2; i++) {
+      g.setColor(i == 0 ? POSITIVE : NEGATIVE);
+      g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sample, y - fm.getAscent() / 3.0));
+      x += sample + 4;
+      g.setColor(theme.muted());
+      String label = i == 0 ? pos : neg;
+      g.drawString(label, (float) x, (float) y);
+      x += fm.stringWidth(label) + theme.fontSize();
+    }
+  }
+
+  /** The |w| at or above which at most {@code limit} links remain (0 when all fit). */
+  static double strongestThreshold(double[] w, int limit) {
+    if (w.length <= limit) {
+      return 0;
+    }
+    double[] abs = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      abs[i] = Math.abs(w[i]);
+    }
+    Arrays.sort(abs);
+    return abs[abs.length - limit];
+  }
+
+  private void drawLayerLabels(Graphics2D g, double width, double height, NetworkDiagramModel m) {
+    Theme theme = m.theme();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    g.setColor(theme.muted());
+    Rectangle2D a = area(width, height, m);
+    int layers = m.widths().length;
+    for (int l = 0; l < layers; l++) {
+      String label = l == 0 ? "in" : l == layers - 1 ? "out" : Integer.toString(l);
+      double x = neuronCentre(width, height, m, l, 0).getX();
+      g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0),
+          (float) (a.getMaxY() + fm.getAscent() + 6));
+    }
+  }
+}
