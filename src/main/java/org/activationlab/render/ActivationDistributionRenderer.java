@@ -1,0 +1,191 @@
+package org.activationlab.render;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import org.activationlab.activation.Activation;
+
+/**
+ * The link between the Explorer's curves and the network: a layer's pre-activation histogram
+ * (bars, right axis: share of samples) over its activation function f (solid) and f′ (dashed),
+ * with the zones where f′ = 0 exactly (dead) and where |f′| ≤ 5 % of its maximum (saturated)
+ * shaded, and the share of samples in each zone written out.
+ */
+public final class ActivationDistributionRenderer {
+
+  /** |f′| at or below this fraction of its maximum counts as saturated (design.md). */
+  public static final double SATURATION_FRACTION = 0.05;
+
+  static final Color DEAD = new Color(0xC0, 0x39, 0x2B);
+  static final Color SATURATED = new Color(0x88, 0x88, 0x88);
+
+  /** The frame: x in z, y in f units (the histogram is scaled into the same area). */
+  public PlotFrame frame(double width, double height, ActivationDistributionModel m) {
+    double fs = m.theme().fontSize();
+    Rectangle2D a = new Rectangle2D.Double(fs * 3.4, fs * 2.2, Math.max(10, width - fs * 6.4),
+        Math.max(10, height - fs * 4.8));
+    double[] y = valueRange(m);
+    return new PlotFrame(a, new Viewport(m.min(), m.max(), y[0], y[1]));
+  }
+
+  /** Draws into (0, 0, width, height). */
+  public void draw(Graphics2D g, double width, double height, ActivationDistributionModel m) {
+    Theme theme = m.theme();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(theme.background());
+    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    PlotFrame f = frame(width, height, m);
+    Rectangle2D a = f.area();
+    Activation act = m.activation();
+    long total = m.below() + m.above();
+    long max = 1;
+    for (long c : m.counts()) {
+      total += c;
+      max = Math.max(max, c);
+    }
+    // zones, per bin: dead (f′ = 0 at the bin's centre) or saturated
+    long deadSamples = 0;
+    long saturatedSamples = 0;
+    double bw = m.binWidth();
+    for (int i = 0; i < m.counts().length; i++) {
+      double z = m.min() + bw * (i + 0.5);
+      double d = Math.abs(act.derivative(z));
+      Color zone = d == 0 ? DEAD : d <= SATURATION_FRACTION * m.maxAbsDerivative() ? SATURATED : null;
+      if (zone != null) {
+        double x0 = f.toPixelX(m.min() + bw * i);
+        g.setColor(new Color(zone.getRed(), zone.getGreen(), zone.getBlue(), 38));
+        g.fill(new Rectangle2D.Double(x0, a.getMinY(), f.toPixelX(m.min() + bw * (i + 1)) - x0,
+            a.getHeight()));
+        if (zone == DEAD) {
+          deadSamples += m.counts()[i];
+        } else {
+          saturatedSamples += m.counts()[i];
+        }
+      }
+    }
+    List<Double> xs = NiceTicks.linear(m.min(), m.max(), Axes.targetTicks(a.getWidth(), theme));
+    List<Double> ys = NiceTicks.linear(f.viewport().yMin(), f.viewport().yMax(),
+        Axes.targetTicks(a.getHeight(), theme));
+    double xStep = NiceTicks.step(m.min(), m.max(), Axes.targetTicks(a.getWidth(), theme));
+    double yStep = NiceTicks.step(f.viewport().yMin(), f.viewport().yMax(),
+        Axes.targetTicks(a.getHeight(), theme));
+    Axes.drawGrid(g, f, theme, xs, ys);
+    // histogram bars, scaled so the fullest bin reaches 60 % of the height (curves stay readable)
+    // neutral bars, so the coloured curves stay the figure
+    Color bar = theme.muted();
+    g.setColor(new Color(bar.getRed(), bar.getGreen(), bar.getBlue(), 70));
+    for (int i = 0; i < m.counts().length; i++) {
+      double h = a.getHeight() * 0.6 * m.counts()[i] / max;
+      double x0 = f.toPixelX(m.min() + bw * i);
+      double x1 = f.toPixelX(m.min() + bw * (i + 1));
+      g.fill(new Rectangle2D.Double(x0 + 0.5, a.getMaxY() - h, Math.max(0.5, x1 - x0 - 1), h));
+    }
+    Axes.drawFrame(g, a, theme);
+    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, xStep));
+    Axes.drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
+    java.awt.Shape clip = g.getClip();
+    g.clip(a);
+    g.setColor(Palette.color(0));
+    g.setStroke(theme.seriesStroke());
+    g.draw(curve(f, act, false));
+    g.setStroke(theme.dashedStroke());
+    g.draw(curve(f, act, true));
+    g.setClip(clip);
+    drawCaption(g, a, m, total, deadSamples, saturatedSamples);
+  }
+
+  private static Path2D curve(PlotFrame f, Activation act, boolean derivative) {
+    Rectangle2D a = f.area();
+    Path2D.Double path = new Path2D.Double();
+    double[] params = act.parameterValues();
+    double[] breaks = derivative ? act.function().derivativeDiscontinuities(params)
+        : act.function().valueDiscontinuities(params);
+    boolean open = false;
+    double previous = Double.NEGATIVE_INFINITY;
+    for (int px = 0; px <= (int) a.getWidth(); px++) {
+      double z = f.toDataX(a.getMinX() + px);
+      double y = derivative ? act.derivative(z) : act.value(z);
+      if (!Double.isFinite(y) || jumpsBetween(breaks, previous, z)) {
+        open = false; // a jump is drawn as a break, never as a vertical line
+      }
+      previous = z;
+      if (!Double.isFinite(y)) {
+        continue;
+      }
+      double py = Math.max(a.getMinY() - a.getHeight(), Math.min(a.getMaxY() + a.getHeight(),
+          f.toPixelY(y)));
+      if (open) {
+        path.lineTo(a.getMinX() + px, py);
+      } else {
+        path.moveTo(a.getMinX() + px, py);
+        open = true;
+      }
+    }
+    return path;
+  }
+
+  private static boolean jumpsBetween(double[] breaks, double from, double to) {
+    for (double b : breaks) {
+      if (b > from && b <= to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void drawCaption(Graphics2D g, Rectangle2D a, ActivationDistributionModel m,
+      long total, long dead, long saturated) {
+    Theme theme = m.theme();
+    g.setFont(theme.titleFont());
+    g.setColor(theme.foreground());
+    g.drawString(m.layerLabel() + " · " + m.activation().function().displayName() + " · z histogram",
+        (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    double shareDead = total == 0 ? 0 : 100.0 * dead / total;
+    double shareSat = total == 0 ? 0 : 100.0 * saturated / total;
+    String[] parts = {
+        String.format(Locale.ROOT, "f′ = 0: %.0f %%", shareDead),
+        String.format(Locale.ROOT, "|f′| ≤ 5 %% of max: %.0f %%", shareSat),
+        m.below() + m.above() > 0
+            ? String.format(Locale.ROOT, "outside: %d below, %d above", m.below(), m.above()) : ""};
+    Color[] colours = {DEAD, SATURATED, theme.muted()};
+    double x = a.getMinX();
+    float y = (float) (a.getMaxY() + fm.getHeight() * 2.1);
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].isEmpty()) {
+        continue;
+      }
+      g.setColor(colours[i]);
+      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
+          fm.getAscent() * 0.8));
+      x += fm.getAscent() + 3;
+      g.setColor(theme.muted());
+      g.drawString(parts[i], (float) x, y);
+      x += fm.stringWidth(parts[i]) + theme.fontSize();
+    }
+  }
+
+  /** y range covering f and f′ over [min, max], with a margin, at least [−0.1, 1.1]. */
+  static double[] valueRange(ActivationDistributionModel m) {
+    double lo = -0.1;
+    double hi = 1.1;
+    for (int i = 0; i <= 64; i++) {
+      double z = m.min() + (m.max() - m.min()) * i / 64.0;
+      for (double y : new double[] {m.activation().value(z), m.activation().derivative(z)}) {
+        if (Double.isFinite(y)) {
+          lo = Math.min(lo, y);
+          hi = Math.max(hi, y);
+        }
+      }
+    }
+    double pad = (hi - lo) * 0.05;
+    return new double[] {lo - pad, hi + pad};
+  }
+}
