@@ -29,6 +29,10 @@ public final class FunctionPlotRenderer {
   /** Largest deviation of the simplified polyline from the samples, in device pixels. */
   private static final double TOLERANCE_PX = 0.1;
 
+  /** Width of the pieces curves are stroked in (see {@link ChunkedStroke}), in user units. */
+  private static final double CHUNK_WIDTH = 48;
+
+  private final ChunkedStroke chunks = new ChunkedStroke();
   private double[] xs = new double[0];
   private final Path2D.Double path = new Path2D.Double();
   private PolylineSimplifier simplifier = new PolylineSimplifier(TOLERANCE_PX);
@@ -45,11 +49,7 @@ public final class FunctionPlotRenderer {
   /** Draws the whole plot into (0, 0, width, height). */
   public void draw(Graphics2D g, double width, double height, FunctionPlotModel model) {
     Theme theme = model.theme();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setColor(theme.background());
-    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Backdrop.paint(g, width, height, theme);
     PlotFrame f = frame(width, height, model);
     Rectangle2D area = f.area();
     Axes.drawLinear(g, f, theme);
@@ -68,12 +68,11 @@ public final class FunctionPlotRenderer {
       double[] params = a.parameterValues();
       g.setColor(s.color());
       if (model.showDerivative()) {
-        g.setStroke(theme.dashedStroke());
-        drawCurve(g, f, a::derivative, a.function().derivativeDiscontinuities(params));
+        drawCurve(g, f, a::derivative, a.function().derivativeDiscontinuities(params),
+            theme.dashedStroke());
       }
       if (model.showValue()) {
-        g.setStroke(theme.seriesStroke());
-        drawCurve(g, f, a::value, a.function().valueDiscontinuities(params));
+        drawCurve(g, f, a::value, a.function().valueDiscontinuities(params), theme.seriesStroke());
       }
     }
     double cx = model.crosshairX();
@@ -104,7 +103,8 @@ public final class FunctionPlotRenderer {
    * Draws y = fn(x) as polylines broken at {@code breaks}, at non-finite values, and clamped far
    * outside the area so exported coordinates stay small.
    */
-  private void drawCurve(Graphics2D g, PlotFrame f, DoubleUnaryOperator fn, double[] breaks) {
+  private void drawCurve(Graphics2D g, PlotFrame f, DoubleUnaryOperator fn, double[] breaks,
+      java.awt.BasicStroke stroke) {
     Rectangle2D area = f.area();
     double lo = area.getMinY() - area.getHeight();
     double hi = area.getMaxY() + area.getHeight();
@@ -128,7 +128,7 @@ public final class FunctionPlotRenderer {
       open = lineTo(f, x, fn.applyAsDouble(x), lo, hi, open);
     }
     simplifier.flush(path);
-    g.draw(path);
+    chunks.draw(g, path, stroke, CHUNK_WIDTH);
   }
 
   /** Adds (x, y) to the path; returns whether the path is open (false after a non-finite y). */

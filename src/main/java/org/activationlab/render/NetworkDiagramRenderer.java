@@ -53,10 +53,7 @@ public final class NetworkDiagramRenderer {
   /** Draws into (0, 0, width, height). */
   public void draw(Graphics2D g, double width, double height, NetworkDiagramModel m) {
     Theme theme = m.theme();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(theme.background());
-    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Backdrop.paint(g, width, height, theme);
     Rectangle2D a = area(width, height, m);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
