@@ -32,6 +32,9 @@ public final class Presets {
 
   private static final String BUNDLE = "org.activationlab.training.presets";
   private static final Map<String, Preset> ALL = new LinkedHashMap<>();
+  /** English stays English on a Chinese system: no fallback to the default locale. */
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   static {
     Scenario base = Scenario.defaults();
@@ -98,7 +101,7 @@ public final class Presets {
   /** A text of the presets bundle (also hints such as {@link Trainer#HINT_DIVERGED}). */
   public static String text(String key, Locale locale) {
     try {
-      return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+      return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
     } catch (MissingResourceException e) {
       return key;
     }
