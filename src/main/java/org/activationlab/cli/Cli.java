@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Headless commands sharing the app's core and renderers; they never start JavaFX. Exit status:
- * 0 success, 2 bad input (one line on stderr naming the valid choices; nothing written).
+ * 0 success, 2 bad input (one line on stderr naming the valid choices; nothing written), 3 a
+ * training run diverged ({@code train}).
  */
 public final class Cli {
 
@@ -17,7 +18,7 @@ public final class Cli {
   public static final int BAD_INPUT = 2;
 
   private static final Set<String> COMMANDS =
-      Set.of("list", "eval", "plot", "help", "--help", "-h", "--version", "-V");
+      Set.of("list", "eval", "plot", "train", "presets", "help", "--help", "-h", "--version", "-V");
 
   private Cli() {}
 
@@ -63,7 +64,8 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       version = "Activation Lab 0.1",
       description = "Activation functions made visible. Without a command the GUI opens.",
-      subcommands = {ListCommand.class, EvalCommand.class, PlotCommand.class,
+      subcommands = {ListCommand.class, EvalCommand.class, PlotCommand.class, TrainCommand.class,
+          PresetsCommand.class,
           CommandLine.HelpCommand.class})
   static final class Root implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,180 @@
+package org.activationlab.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-layer gradient heatmap: a row per layer, a cell per neuron, colour = viridis of log10
+ * mean |δ| over the model's fixed decade range (values outside are pinned to the ends), {@link
+ * #ZERO_COLOR} for an exact zero, {@link #MISSING_COLOR} for NaN, a ✕ over dead units. Row labels
+ * on the left give the layer and its dead/saturated percentages; a decade legend sits on the
+ * right. Cells are filled rectangles (at most 16 × 64 of them).
+ */
+public final class GradientHeatmapRenderer {
+
+  /** Exact zero: a neutral grey, outside viridis's purple–yellow range. */
+  public static final Color ZERO_COLOR = new Color(0x9A, 0x9A, 0x9A);
+  public static final Color MISSING_COLOR = new Color(0xE0, 0xE0, 0xE0);
+
+  /** Colour of a magnitude on the model's scale. */
+  public static Color color(double magnitude, GradientHeatmapModel m) {
+    if (Double.isNaN(magnitude)) {
+      return MISSING_COLOR;
+    }
+    if (magnitude == 0) {
+      return ZERO_COLOR;
+    }
+    return ColorMap.VIRIDIS.color(t(magnitude, m));
+  }
+
+  static double t(double magnitude, GradientHeatmapModel m) {
+    double t = (Math.log10(Math.abs(magnitude)) - m.decadeMin())
+        / (double) (m.decadeMax() - m.decadeMin());
+    return Math.max(0, Math.min(1, t));
+  }
+
+  /** Layout of a picture: label column, cell area, legend. */
+  public record Layout(double labelWidth, Rectangle2D cells, double cellWidth, double rowHeight,
+      Rectangle2D legend) {}
+
+  public Layout layout(double width, double height, GradientHeatmapModel m, Theme theme) {
+    double fs = theme.fontSize();
+    double top = m.title() == null || m.title().isEmpty() ? fs * 0.8 : fs * 2.4;
+    double labelWidth = fs * 13;
+    double legendWidth = fs * 6.5;
+    double x0 = fs * 0.8 + labelWidth;
+    double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
+    double availH = Math.max(10, height - top - fs * 0.8);
+    int rows = Math.max(1, m.rows().size());
+    double rowH = Math.min(availH / rows, fs * 3);
+    double cellW = Math.min(availW / m.maxWidth(), rowH * 1.6);
+    Rectangle2D cells = new Rectangle2D.Double(x0, top, cellW * m.maxWidth(), rowH * rows);
+    Rectangle2D legend = new Rectangle2D.Double(width - legendWidth, top, legendWidth - fs * 0.6,
+        Math.max(availH, fs * 8));
+    return new Layout(labelWidth, cells, cellW, rowH, legend);
+  }
+
+  /** The rectangle of neuron {@code j} of row {@code row} (small gaps between cells). */
+  public Rectangle2D cell(Layout l, int row, int j) {
+    double gap = Math.min(1.5, l.cellWidth() * 0.08);
+    return new Rectangle2D.Double(l.cells().getX() + j * l.cellWidth() + gap / 2,
+        l.cells().getY() + row * l.rowHeight() + gap / 2, l.cellWidth() - gap,
+        l.rowHeight() - gap);
+  }
+
+  /** Draws into (0, 0, width, height). */
+  public void draw(Graphics2D g, double width, double height, GradientHeatmapModel m,
+      Theme theme) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(theme.background());
+    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Layout l = layout(width, height, m, theme);
+    double fs = theme.fontSize();
+    if (m.title() != null && !m.title().isEmpty()) {
+      g.setFont(theme.titleFont());
+      g.setColor(theme.foreground());
+      g.drawString(m.title(), (float) (fs * 0.8), (float) (fs * 1.5));
+    }
+    List<GradientHeatmapModel.Row> rows = m.rows();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    for (int r = 0; r < rows.size(); r++) {
+      GradientHeatmapModel.Row row = rows.get(r);
+      double y = l.cells().getY() + r * l.rowHeight();
+      // label: "1 sigmoid" then "dead 12 % · sat 50 %"
+      g.setColor(theme.foreground());
+      String name = fit(row.label(), fm, l.labelWidth() - fs * 0.5);
+      String pct = String.format(Locale.ROOT, "dead %.0f%% · sat %.0f%%",
+          100 * row.deadFraction(), 100 * row.saturatedFraction());
+      double mid = y + l.rowHeight() / 2;
+      if (l.rowHeight() >= fm.getHeight() * 2) {
+        g.drawString(name, (float) (fs * 0.8), (float) (mid - 2));
+        g.setColor(theme.muted());
+        g.drawString(pct, (float) (fs * 0.8), (float) (mid + fm.getAscent()));
+      } else {
+        g.drawString(fit(name + "  " + pct, fm, l.labelWidth() - fs * 0.5), (float) (fs * 0.8),
+            (float) (mid + fm.getAscent() / 2.0 - 1));
+      }
+      for (int j = 0; j < row.width(); j++) {
+        Rectangle2D c = cell(l, r, j);
+        double v = row.magnitude(j);
+        g.setColor(color(v, m));
+        g.fill(c);
+        if (row.isDead(j)) {
+          Color ink = v == 0 || Double.isNaN(v) ? Color.BLACK : ColorMap.VIRIDIS.textOn(t(v, m));
+          g.setColor(ink);
+          g.setStroke(new BasicStroke((float) Math.max(1, Math.min(c.getWidth(), c.getHeight())
+              * 0.08)));
+          double inset = Math.min(c.getWidth(), c.getHeight()) * 0.22;
+          g.draw(new Line2D.Double(c.getMinX() + inset, c.getMinY() + inset,
+              c.getMaxX() - inset, c.getMaxY() - inset));
+          g.draw(new Line2D.Double(c.getMinX() + inset, c.getMaxY() - inset,
+              c.getMaxX() - inset, c.getMinY() + inset));
+        }
+      }
+    }
+    drawLegend(g, l.legend(), m, theme);
+  }
+
+  private static String fit(String s, FontMetrics fm, double w) {
+    if (fm.stringWidth(s) <= w) {
+      return s;
+    }
+    String t = s;
+    while (t.length() > 1 && fm.stringWidth(t + "…") > w) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t + "…";
+  }
+
+  private static void drawLegend(Graphics2D g, Rectangle2D a, GradientHeatmapModel m,
+      Theme theme) {
+    double fs = theme.fontSize();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    g.setColor(theme.foreground());
+    g.drawString("mean |δ|", (float) a.getX(), (float) (a.getY() + fm.getAscent()));
+    double barTop = a.getY() + fm.getHeight() + 4;
+    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 4.5);
+    double barW = fs * 1.1;
+    int steps = 64;
+    for (int i = 0; i < steps; i++) {
+      double t = 1 - (i + 0.5) / steps;
+      g.setColor(ColorMap.VIRIDIS.color(t));
+      g.fill(new Rectangle2D.Double(a.getX(), barTop + i * barH / steps, barW,
+          barH / steps + 0.6));
+    }
+    g.setColor(theme.muted());
+    g.setStroke(theme.thinStroke());
+    g.draw(new Rectangle2D.Double(a.getX(), barTop, barW, barH));
+    int target = (int) Math.max(2, barH / (fm.getHeight() * 1.1));
+    List<Double> decades = NiceTicks.decades(Math.pow(10, m.decadeMin()),
+        Math.pow(10, m.decadeMax()), target);
+    for (double d : decades) {
+      double t = (Math.log10(d) - m.decadeMin()) / (double) (m.decadeMax() - m.decadeMin());
+      double py = barTop + (1 - t) * barH;
+      g.setColor(theme.muted());
+      g.draw(new Line2D.Double(a.getX() + barW, py, a.getX() + barW + 3, py));
+      g.setColor(theme.foreground());
+      g.drawString(NiceTicks.decadeLabel(d), (float) (a.getX() + barW + 5),
+          (float) (py + fm.getAscent() / 2.0 - 1));
+    }
+    double y = barTop + barH + fm.getHeight() * 0.6;
+    g.setColor(ZERO_COLOR);
+    g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
+    g.setColor(theme.foreground());
+    g.drawString("0 exactly", (float) (a.getX() + barW + 5), (float) (y + fm.getAscent()));
+    y += fm.getHeight() * 1.3;
+    g.setColor(theme.foreground());
+    g.drawString("✕ dead", (float) a.getX(), (float) (y + fm.getAscent()));
+  }
+}

@@ -1,0 +1,102 @@
+package org.activationlab.training;
+
+/**
+ * An immutable copy of the training history: per column the mean over the steps it covers of the
+ * batch loss, test loss (where measured), batch accuracy and, per layer, the mean |δ| and RMS
+ * ∂L/∂W. Columns cover {@link #stride()} steps each (the newest may cover fewer); see {@link
+ * HistoryBuffer} for how older columns are merged so memory stays bounded.
+ */
+public final class History {
+  private final int capacity;
+  private final long stride;
+  private final long recorded;
+  private final long[] firstStep;
+  private final long[] lastStep;
+  private final double[] loss;
+  private final double[] testLoss;
+  private final double[] accuracy;
+  private final double[][] gradMeanAbs;
+  private final double[][] gradWeightRms;
+
+  History(int capacity, long stride, long recorded, long[] firstStep, long[] lastStep,
+      double[] loss, double[] testLoss, double[] accuracy, double[][] gradMeanAbs,
+      double[][] gradWeightRms) {
+    this.capacity = capacity;
+    this.stride = stride;
+    this.recorded = recorded;
+    this.firstStep = firstStep;
+    this.lastStep = lastStep;
+    this.loss = loss;
+    this.testLoss = testLoss;
+    this.accuracy = accuracy;
+    this.gradMeanAbs = gradMeanAbs;
+    this.gradWeightRms = gradWeightRms;
+  }
+
+  /** An empty history for {@code layers} layers. */
+  public static History empty(int layers) {
+    return new HistoryBuffer(layers, HistoryBuffer.DEFAULT_CAPACITY).snapshot();
+  }
+
+  /** Number of columns (≤ {@link #capacity()}). */
+  public int size() {
+    return loss.length;
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
+  /** Steps per full column. */
+  public long stride() {
+    return stride;
+  }
+
+  /** Steps recorded in total. */
+  public long recorded() {
+    return recorded;
+  }
+
+  public int layerCount() {
+    return gradMeanAbs.length;
+  }
+
+  public long firstStep(int column) {
+    return firstStep[column];
+  }
+
+  public long lastStep(int column) {
+    return lastStep[column];
+  }
+
+  public double loss(int column) {
+    return loss[column];
+  }
+
+  /** NaN where no test loss was measured within the column. */
+  public double testLoss(int column) {
+    return testLoss[column];
+  }
+
+  public double accuracy(int column) {
+    return accuracy[column];
+  }
+
+  public double gradMeanAbs(int layer, int column) {
+    return gradMeanAbs[layer][column];
+  }
+
+  public double gradWeightRms(int layer, int column) {
+    return gradWeightRms[layer][column];
+  }
+
+  /** A copy of the loss series. */
+  public double[] lossSeries() {
+    return loss.clone();
+  }
+
+  /** A copy of one layer's mean |δ| series. */
+  public double[] gradMeanAbsSeries(int layer) {
+    return gradMeanAbs[layer].clone();
+  }
+}

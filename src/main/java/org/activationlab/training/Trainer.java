@@ -1,0 +1,467 @@
+package org.activationlab.training;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.activationlab.activation.Catalog;
+import org.activationlab.nn.DataSplit;
+import org.activationlab.nn.Evaluation;
+import org.activationlab.nn.Mlp;
+import org.activationlab.nn.OutputGrid;
+import org.activationlab.nn.ProbeStatistics;
+import org.activationlab.nn.StepStatistics;
+import org.activationlab.nn.TrainingSession;
+
+/**
+ * Trains on its own daemon thread ({@value #THREAD_NAME}), which alone owns the {@link
+ * TrainingSession}. Other threads {@link #submit} immutable {@link Command}s (queued, applied in
+ * order between steps) and read the newest immutable {@link TrainingSnapshot} with {@link
+ * #latest()} (newest wins; no thread ever sees a half-built snapshot).
+ *
+ * <p>Publishing: while playing at most once per {@value #PUBLISH_INTERVAL_MS} ms; at once after a
+ * pause, step, reset, rebuild, divergence or error, and after any command while paused. Speed:
+ * with a limit the thread waits for the next step's due time in {@link BlockingQueue#poll(long,
+ * TimeUnit)} (so a command wakes it at once); unlimited, it trains in slices of about {@value
+ * #SLICE_MS} ms between looks at the queue. Paused, it blocks in {@link BlockingQueue#take()}.
+ *
+ * <p>A non-finite loss or weight pauses the run and publishes a diverged snapshot with the step
+ * and a hint; {@link Command.Play} is then ignored until {@link Command.Reset} or {@link
+ * Command.Rebuild}. An exception in a command or a step is caught and published as the snapshot's
+ * {@code error}; the thread keeps running.
+ *
+ * <p>Determinism: the same scenario and the same sequence of commands without {@link
+ * Command.Play} give bit-identical results ({@link Command.Step} runs an exact count).
+ */
+public final class Trainer implements AutoCloseable {
+  public static final String THREAD_NAME = "activation-lab-trainer";
+  public static final long PUBLISH_INTERVAL_MS = 16;
+  public static final long SLICE_MS = 4;
+  /** Grid resolution of the decision boundary (2-D) or curve samples (1-D). */
+  public static final int GRID_RESOLUTION = 64;
+  /** Commands queued at most; {@link #submit} refuses more. */
+  public static final int QUEUE_CAPACITY = 100_000;
+  public static final String HINT_DIVERGED = "hint.diverged";
+
+  private static final long PUBLISH_INTERVAL_NANOS = PUBLISH_INTERVAL_MS * 1_000_000;
+  private static final long SLICE_NANOS = SLICE_MS * 1_000_000;
+
+  private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
+  private final Object publishMonitor = new Object();
+  private final Thread thread;
+  private volatile boolean closing;
+
+  // ------------------------------------------------ owned by the trainer thread after start()
+  private Scenario scenario;
+  private DataSplit data;
+  private TrainingSession session;
+  private HistoryBuffer history;
+  private StepStatistics stats;
+  private ProbeStatistics probe;
+  private OutputGrid grid;
+  private final Evaluation trainEval = new Evaluation();
+  private final Evaluation testEval = new Evaluation();
+  private boolean playing;
+  private double speed;
+  private boolean diverged;
+  private long divergedAt = -1;
+  private String error;
+  private long commandsApplied;
+  private long sequence;
+  private long lastPublish;
+  private long rateStart;
+  private long rateSteps;
+  private long meterTime;
+  private long meterSteps;
+  private double measuredRate;
+
+  /**
+   * A paused trainer for {@code scenario}; the first snapshot (step 0) is available from {@link
+   * #latest()} when the constructor returns.
+   *
+   * @throws IllegalArgumentException if the scenario cannot be built
+   */
+  public Trainer(Scenario scenario) {
+    build(scenario);
+    publish();
+    thread = new Thread(this::loop, THREAD_NAME);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Queues a command; returns false (and drops it) when the trainer is closed or the queue full.
+   */
+  public boolean submit(Command command) {
+    if (command == null) {
+      throw new IllegalArgumentException("command is required");
+    }
+    if (closing) {
+      return false;
+    }
+    return queue.offer(command);
+  }
+
+  /** The newest snapshot (never null). */
+  public TrainingSnapshot latest() {
+    return latest.get();
+  }
+
+  /**
+   * Waits until the newest snapshot satisfies {@code condition}, or the timeout passes.
+   *
+   * @throws TimeoutException if it does not within {@code timeout}
+   */
+  public TrainingSnapshot await(Predicate<TrainingSnapshot> condition, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (publishMonitor) {
+      while (true) {
+        TrainingSnapshot s = latest.get();
+        if (condition.test(s)) {
+          return s;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new TimeoutException("no matching snapshot within " + timeout + "; latest: step "
+              + s.step() + ", commands " + s.commandsApplied());
+        }
+        TimeUnit.NANOSECONDS.timedWait(publishMonitor, left);
+      }
+    }
+  }
+
+  /** Whether the trainer thread is still running. */
+  public boolean isAlive() {
+    return thread.isAlive();
+  }
+
+  /** The trainer thread (for tests and diagnostics). */
+  Thread thread() {
+    return thread;
+  }
+
+  /** Sends {@link Command.Shutdown} and waits up to one second for the thread to end. */
+  @Override
+  public void close() {
+    if (!closing) {
+      closing = true;
+      queue.clear();
+      queue.offer(new Command.Shutdown());
+    }
+    if (Thread.currentThread() == thread) {
+      return;
+    }
+    try {
+      thread.join(1000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(200);
+      }
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ the loop
+
+  private void loop() {
+    try {
+      while (!closing) {
+        Command c;
+        if (playing && !diverged) {
+          long wait = nanosUntilDue();
+          c = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+        } else {
+          c = queue.take();
+        }
+        if (c != null) {
+          boolean now = false;
+          do {
+            if (c instanceof Command.Shutdown) {
+              return;
+            }
+            now |= applySafely(c);
+            commandsApplied++;
+          } while (!closing && (c = queue.poll()) != null);
+          if (now || !playing) {
+            publish();
+          } else {
+            maybePublish();
+          }
+          continue;
+        }
+        if (playing && !diverged) {
+          try {
+            trainSlice();
+          } catch (RuntimeException e) {
+            fail(e);
+          }
+          if (diverged || error != null && !playing) {
+            publish();
+          } else {
+            maybePublish();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // closing
+    } catch (Throwable t) {
+      error = "trainer stopped: " + t;
+      playing = false;
+      try {
+        publish();
+      } catch (Throwable ignored) {
+        // nothing more can be reported
+      }
+    }
+  }
+
+  private void fail(RuntimeException e) {
+    playing = false;
+    error = e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** Applies a command; returns whether a snapshot should be published at once. */
+  private boolean applySafely(Command c) {
+    try {
+      return apply(c);
+    } catch (RuntimeException e) {
+      fail(e);
+      return true;
+    }
+  }
+
+  private boolean apply(Command c) {
+    if (c instanceof Command.Play p) {
+      if (!diverged) {
+        playing = true;
+        error = null;
+        restartRate();
+      }
+      return false;
+    }
+    if (c instanceof Command.Pause p) {
+      playing = false;
+      return true;
+    }
+    if (c instanceof Command.Step s) {
+      playing = false;
+      if (!diverged) {
+        for (int i = 0; i < s.count() && !closing; i++) {
+          if (!stepOnce()) {
+            break;
+          }
+        }
+      }
+      return true;
+    }
+    if (c instanceof Command.Reset r) {
+      session.reset();
+      history.clear();
+      playing = false;
+      diverged = false;
+      divergedAt = -1;
+      error = null;
+      return true;
+    }
+    if (c instanceof Command.SetLearningRate s) {
+      session.setLearningRate(s.learningRate());
+      scenario = scenario.withLearningRate(s.learningRate());
+      return false;
+    }
+    if (c instanceof Command.SetActivation s) {
+      if (s.layer() == Command.SetActivation.ALL_LAYERS) {
+        session.setActivation(Catalog.parse(s.spec()));
+        scenario = scenario.withActivation(s.spec());
+      } else {
+        Scenario next = scenario.withActivation(s.layer(), s.spec());
+        session.setActivation(s.layer(), Catalog.parse(s.spec()));
+        scenario = next;
+      }
+      return false;
+    }
+    if (c instanceof Command.SetBatchSize s) {
+      Scenario next = scenario.withBatchSize(s.batchSize());
+      session.setBatchSize(s.batchSize());
+      scenario = next;
+      return false;
+    }
+    if (c instanceof Command.SetOptimizer s) {
+      Scenario next = scenario.withOptimizer(s.spec());
+      session.setOptimizer(s.spec());
+      scenario = next;
+      return false;
+    }
+    if (c instanceof Command.SetSpeed s) {
+      speed = s.unlimited() ? 0 : s.stepsPerSecond();
+      restartRate();
+      return false;
+    }
+    if (c instanceof Command.SetStatistics s) {
+      session.setStatisticsEnabled(s.enabled());
+      return false;
+    }
+    if (c instanceof Command.Rebuild r) {
+      boolean wasPlaying = playing;
+      build(r.scenario());
+      playing = wasPlaying;
+      restartRate();
+      return true;
+    }
+    if (c instanceof Command.Shutdown s) {
+      return false;
+    }
+    return false;
+  }
+
+  /** A fresh session, holders and history for {@code s}; on failure nothing changes. */
+  private void build(Scenario s) {
+    DataSplit d = data != null && scenario != null && scenario.datasetSpec().equals(s.datasetSpec())
+        ? data : s.data();
+    TrainingSession next = s.session(d);
+    Mlp net = next.network();
+    scenario = s;
+    data = d;
+    if (session != null) {
+      next.setStatisticsEnabled(session.statisticsEnabled());
+    }
+    session = next;
+    history = new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
+    stats = StepStatistics.of(net);
+    probe = ProbeStatistics.of(net);
+    grid = net.inputSize() <= 2 ? OutputGrid.of(net, GRID_RESOLUTION) : null;
+    diverged = false;
+    divergedAt = -1;
+    error = null;
+  }
+
+  /** One step with divergence check and history; returns false if it diverged. */
+  private boolean stepOnce() {
+    double loss = session.step();
+    rateSteps++;
+    StepStatistics s = session.statisticsEnabled() ? session.stepStatistics() : null;
+    history.record(session.stepCount(), loss, Double.NaN,
+        s == null ? Double.NaN : s.accuracy, s == null ? null : s.gradMeanAbs,
+        s == null ? null : s.gradWeightRms);
+    if (!Double.isFinite(loss) || (session.stepCount() & 63) == 0 && !session.isFinite()) {
+      diverge();
+      return false;
+    }
+    return true;
+  }
+
+  private void diverge() {
+    diverged = true;
+    divergedAt = session.stepCount();
+    playing = false;
+  }
+
+  private void restartRate() {
+    rateStart = System.nanoTime();
+    rateSteps = 0;
+  }
+
+  /** Nanoseconds until the next step is due (≤ 0: now). */
+  private long nanosUntilDue() {
+    if (speed <= 0) {
+      return 0;
+    }
+    long due = rateStart + (long) ((rateSteps + 1) * 1e9 / speed);
+    long wait = due - System.nanoTime();
+    // a long wait must still let us publish the last steps on time
+    return Math.min(wait, PUBLISH_INTERVAL_NANOS);
+  }
+
+  private void trainSlice() {
+    long start = System.nanoTime();
+    if (speed > 0) {
+      long due = (long) ((start - rateStart) * speed / 1e9) - rateSteps;
+      if (due > Math.max(2, speed * 0.1)) {
+        // far behind (e.g. a slow publish): do not race to catch up
+        rateStart = start;
+        rateSteps = 0;
+        due = 1;
+      }
+      for (long i = 0; i < due && queue.isEmpty(); i++) {
+        if (!stepOnce() || System.nanoTime() - start > SLICE_NANOS) {
+          break;
+        }
+      }
+    } else {
+      do {
+        if (!stepOnce()) {
+          break;
+        }
+      } while (queue.isEmpty() && System.nanoTime() - start < SLICE_NANOS && !closing);
+    }
+  }
+
+  // ---------------------------------------------------------------------------- publishing
+
+  private void maybePublish() {
+    if (System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NANOS) {
+      publish();
+    }
+  }
+
+  private void publish() {
+    long now = System.nanoTime();
+    lastPublish = now;
+    if (!diverged && !session.isFinite()) {
+      diverge();
+    }
+    long step = session.stepCount();
+    if (playing) {
+      double dt = (now - meterTime) / 1e9;
+      if (dt >= 0.25) {
+        measuredRate = (step - meterSteps) / dt;
+        meterTime = now;
+        meterSteps = step;
+      }
+    } else {
+      measuredRate = 0;
+      meterTime = now;
+      meterSteps = step;
+    }
+    Mlp net = session.network();
+    if (step == 0) {
+      Measurements.initialGradients(session, stats);
+    } else {
+      session.copyStepStatistics(stats);
+    }
+    session.probe(probe);
+    session.evaluate(data.train(), trainEval);
+    session.evaluateTest(testEval);
+    if (Double.isFinite(testEval.loss)) {
+      history.recordTestLoss(testEval.loss);
+    }
+    GridSnapshot g = null;
+    if (grid != null) {
+      session.outputGrid(grid);
+      g = GridSnapshot.of(grid);
+    }
+    List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
+    for (int l = 0; l < net.layerCount(); l++) {
+      boolean out = l == net.layerCount() - 1;
+      layers.add(LayerSnapshot.of(l, out, out ? "output" : net.activation(l).spec(), stats,
+          probe));
+    }
+    TrainingSnapshot s = new TrainingSnapshot(sequence++, commandsApplied, step, session.epoch(),
+        playing, measuredRate, speed, session.statisticsEnabled(), session.lastLoss(),
+        trainEval.loss, testEval.loss, trainEval.accuracy, testEval.accuracy,
+        stats.gradNorm, layers, g, WeightsSnapshot.of(net), data, scenario,
+        history.snapshot(), diverged, divergedAt, diverged ? HINT_DIVERGED : null, error);
+    latest.set(s);
+    synchronized (publishMonitor) {
+      publishMonitor.notifyAll();
+    }
+  }
+}

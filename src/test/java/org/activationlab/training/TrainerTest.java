@@ -1,0 +1,296 @@
+package org.activationlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.activationlab.nn.OptimizerSpec;
+import org.activationlab.nn.TrainingSession;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+  static final Duration LIVENESS = Duration.ofSeconds(30);
+
+  static Scenario small() {
+    return Scenario.defaults().withSettings(java.util.Map.of("hidden", "6,4", "samples", "200"));
+  }
+
+  @Test
+  void firstSnapshotIsReadyAtConstruction() {
+    try (Trainer t = new Trainer(small())) {
+      TrainingSnapshot s = t.latest();
+      assertThat(s).isNotNull();
+      assertThat(s.step()).isZero();
+      assertThat(s.playing()).isFalse();
+      assertThat(s.layers()).hasSize(3);
+      assertThat(s.layers().get(0).gradMeanAbs()).as("step-0 gradients measured").isPositive();
+      assertThat(s.grid()).isNotNull();
+      assertThat(s.grid().resolution()).isEqualTo(Trainer.GRID_RESOLUTION);
+      assertThat(s.weights().layerCount()).isEqualTo(3);
+      assertThat(t.thread().getName()).isEqualTo(Trainer.THREAD_NAME);
+      assertThat(t.thread().isDaemon()).isTrue();
+    }
+  }
+
+  @Test
+  void commandsApplyInOrderAndMatchASynchronousSession() throws Exception {
+    Scenario sc = small();
+    TrainingSnapshot s;
+    try (Trainer t = new Trainer(sc)) {
+      t.submit(new Command.SetLearningRate(0.2));
+      t.submit(new Command.Step(7));
+      t.submit(new Command.SetBatchSize(5));
+      t.submit(new Command.SetActivation(1, "relu"));
+      t.submit(new Command.Step(5));
+      t.submit(new Command.SetOptimizer(OptimizerSpec.adam(0.01)));
+      t.submit(new Command.Step(3));
+      s = t.await(x -> x.commandsApplied() == 7, LIVENESS);
+    }
+    TrainingSession ref = sc.session();
+    ref.setLearningRate(0.2);
+    ref.steps(7);
+    ref.setBatchSize(5);
+    ref.setActivation(1, org.activationlab.activation.Catalog.parse("relu"));
+    ref.steps(5);
+    ref.setOptimizer(OptimizerSpec.adam(0.01));
+    ref.steps(3);
+    assertThat(s.step()).isEqualTo(15);
+    assertThat(s.weights().parameters()).isEqualTo(ref.network().parameters());
+    assertThat(s.scenario().batchSize()).isEqualTo(5);
+    assertThat(s.scenario().optimizer()).isEqualTo(OptimizerSpec.Kind.ADAM);
+    assertThat(s.scenario().learningRate()).isEqualTo(0.01);
+    assertThat(s.scenario().activationOf(1)).isEqualTo("relu");
+    assertThat(s.layers().get(1).activation()).isEqualTo("relu");
+    assertThat(s.history().recorded()).isEqualTo(15);
+  }
+
+  @Test
+  void sameCommandsGiveBitIdenticalResults() throws Exception {
+    double[][] params = new double[2][];
+    double[] loss = new double[2];
+    for (int run = 0; run < 2; run++) {
+      try (Trainer t = new Trainer(small().withSeed(42))) {
+        t.submit(new Command.Step(20));
+        t.submit(new Command.SetLearningRate(0.5));
+        t.submit(new Command.Step(11));
+        t.submit(new Command.Reset());
+        t.submit(new Command.Step(9));
+        TrainingSnapshot s = t.await(x -> x.commandsApplied() == 5, LIVENESS);
+        params[run] = s.weights().parameters();
+        loss[run] = s.trainLoss();
+        assertThat(s.step()).isEqualTo(9);
+      }
+    }
+    assertThat(params[1]).isEqualTo(params[0]);
+    assertThat(Double.doubleToRawLongBits(loss[1])).isEqualTo(Double.doubleToRawLongBits(loss[0]));
+  }
+
+  @Test
+  void publishedSnapshotsAreNeverMutated() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      t.submit(new Command.Step(10));
+      TrainingSnapshot s = t.await(x -> x.step() == 10, LIVENESS);
+      double[] params = s.weights().parameters();
+      double[] grid = s.grid().values();
+      List<double[]> neuron = new ArrayList<>();
+      List<boolean[]> dead = new ArrayList<>();
+      for (LayerSnapshot l : s.layers()) {
+        neuron.add(l.neuronGradMeanAbs());
+        dead.add(l.dead());
+      }
+      double[] hist = s.history().lossSeries();
+      double loss = s.trainLoss();
+      // mutating what the accessors return does not reach the snapshot
+      s.weights().parameters()[0] = 1e9;
+      s.layers().get(0).neuronGradMeanAbs()[0] = 1e9;
+      assertThatThrownBy(() -> s.layers().clear()).isInstanceOf(UnsupportedOperationException.class);
+      t.submit(new Command.Play());
+      t.await(x -> x.step() > 200, LIVENESS);
+      t.submit(new Command.SetActivation(Command.SetActivation.ALL_LAYERS, "relu"));
+      t.submit(new Command.Step(50));
+      t.await(x -> x.commandsApplied() == 4, LIVENESS);
+      assertThat(s.weights().parameters()).isEqualTo(params);
+      assertThat(s.grid().values()).isEqualTo(grid);
+      for (int l = 0; l < s.layers().size(); l++) {
+        assertThat(s.layers().get(l).neuronGradMeanAbs()).isEqualTo(neuron.get(l));
+        assertThat(s.layers().get(l).dead()).isEqualTo(dead.get(l));
+      }
+      assertThat(s.history().lossSeries()).isEqualTo(hist);
+      assertThat(s.trainLoss()).isEqualTo(loss);
+      assertThat(s.step()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void playTrainsAndPausePublishesAtOnce() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      t.submit(new Command.Play());
+      TrainingSnapshot playing = t.await(x -> x.playing() && x.step() > 100, LIVENESS);
+      assertThat(playing.stepsPerSecond()).isGreaterThanOrEqualTo(0);
+      t.submit(new Command.Pause());
+      TrainingSnapshot paused = t.await(x -> !x.playing(), LIVENESS);
+      // nothing trains while paused: a later command sees the same step count
+      t.submit(new Command.SetStatistics(true));
+      TrainingSnapshot later = t.await(x -> x.commandsApplied() == 3, LIVENESS);
+      assertThat(later.step()).isEqualTo(paused.step());
+    }
+  }
+
+  @Test
+  void speedLimitStillTrains() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      t.submit(new Command.SetSpeed(200));
+      t.submit(new Command.Play());
+      TrainingSnapshot s = t.await(x -> x.step() >= 5, LIVENESS);
+      assertThat(s.speedLimit()).isEqualTo(200);
+      t.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+      assertThat(t.await(x -> x.speedLimit() == 0, LIVENESS).speedLimit()).isZero();
+    }
+  }
+
+  @Test
+  void divergencePausesWithStepAndHint() throws Exception {
+    Scenario blowUp = small().withSettings(java.util.Map.of("init", "normal:stddev=3",
+        "activation", "leaky_relu:negative_slope=0.1", "hidden", "8x6", "learningRate", "0.01"));
+    try (Trainer t = new Trainer(blowUp)) {
+      t.submit(new Command.Play());
+      TrainingSnapshot s = t.await(TrainingSnapshot::diverged, LIVENESS);
+      assertThat(s.playing()).isFalse();
+      assertThat(s.divergedAtStep()).isPositive();
+      assertThat(s.hintKey()).isEqualTo(Trainer.HINT_DIVERGED);
+      assertThat(java.util.ResourceBundle.getBundle("org.activationlab.training.presets",
+          java.util.Locale.ROOT).getString(s.hintKey())).contains("learning rate");
+      // play is refused until reset
+      t.submit(new Command.Play());
+      TrainingSnapshot still = t.await(x -> x.commandsApplied() == 2, LIVENESS);
+      assertThat(still.diverged()).isTrue();
+      assertThat(still.step()).isEqualTo(s.step());
+      t.submit(new Command.Reset());
+      TrainingSnapshot reset = t.await(x -> x.commandsApplied() == 3, LIVENESS);
+      assertThat(reset.diverged()).isFalse();
+      assertThat(reset.step()).isZero();
+    }
+  }
+
+  @Test
+  void failingCommandIsReportedAndTheThreadLives() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      t.submit(new Command.SetBatchSize(100_000));
+      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 1, LIVENESS);
+      assertThat(s.error()).contains("batch");
+      assertThat(s.scenario().batchSize()).isEqualTo(small().batchSize());
+      t.submit(new Command.Step(2));
+      TrainingSnapshot after = t.await(x -> x.commandsApplied() == 2, LIVENESS);
+      assertThat(after.step()).isEqualTo(2);
+      assertThat(t.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void rebuildChangesArchitectureAndKeepsPlaying() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      t.submit(new Command.Step(5));
+      t.submit(new Command.Rebuild(small().withSetting("hidden", "5x3").withSetting("dataset",
+          "sine")));
+      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 2, LIVENESS);
+      assertThat(s.step()).isZero();
+      assertThat(s.layers()).hasSize(4);
+      assertThat(s.grid().dimensions()).isEqualTo(1);
+      assertThat(Double.isNaN(s.accuracy())).isTrue();
+      assertThat(s.history().size()).isZero();
+    }
+  }
+
+  @Test
+  void tenThousandRandomCommandsFromAnotherThread() throws Exception {
+    try (Trainer t = new Trainer(small())) {
+      Random r = new Random(7);
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      CountDownLatch done = new CountDownLatch(1);
+      int[] accepted = new int[1];
+      Thread sender = new Thread(() -> {
+        try {
+          for (int i = 0; i < 10_000; i++) {
+            if (t.submit(randomCommand(r))) {
+              accepted[0]++;
+            }
+          }
+        } catch (Throwable e) {
+          failure.set(e);
+        } finally {
+          done.countDown();
+        }
+      });
+      sender.start();
+      assertThat(done.await(LIVENESS.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(failure.get()).isNull();
+      assertThat(accepted[0]).isEqualTo(10_000);
+      t.submit(new Command.Pause());
+      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 10_001, LIVENESS);
+      assertThat(s.playing()).isFalse();
+      assertThat(t.isAlive()).isTrue();
+    }
+  }
+
+  private static Command randomCommand(Random r) {
+    return switch (r.nextInt(12)) {
+      case 0 -> new Command.Play();
+      case 1 -> new Command.Pause();
+      case 2 -> new Command.Step(1 + r.nextInt(5));
+      case 3 -> new Command.Reset();
+      case 4 -> new Command.SetLearningRate(0.001 + r.nextDouble());
+      case 5 -> r.nextBoolean() ? Command.SetActivation.all(r.nextBoolean() ? "relu" : "tanh")
+          : new Command.SetActivation(r.nextInt(3), "sigmoid"); // layer 2 does not exist: error
+      case 6 -> new Command.SetBatchSize(1 + r.nextInt(40));
+      case 7 -> new Command.SetOptimizer(OptimizerSpec.of(
+          OptimizerSpec.Kind.values()[r.nextInt(5)], 0.001 + r.nextDouble() * 0.1));
+      case 8 -> new Command.SetSpeed(r.nextBoolean() ? 0 : 1 + r.nextInt(10_000));
+      case 9 -> new Command.SetStatistics(r.nextBoolean());
+      case 10 -> new Command.Rebuild(small().withSeed(r.nextInt(3)));
+      default -> new Command.Step(1);
+    };
+  }
+
+  @Test
+  void closeEndsTheThreadWithinOneSecond() throws Exception {
+    Trainer t = new Trainer(small());
+    t.submit(new Command.Play());
+    t.await(x -> x.step() > 10, LIVENESS);
+    t.close(); // joins for at most ~1.2 s
+    t.thread().join(1000);
+    assertThat(t.thread().isAlive()).isFalse();
+    assertThat(t.submit(new Command.Play())).as("closed trainer refuses commands").isFalse();
+    t.close(); // idempotent
+  }
+
+  @Test
+  void closeWhilePausedAndDuringALongStep() throws Exception {
+    Trainer paused = new Trainer(small());
+    paused.close();
+    assertThat(paused.isAlive()).isFalse();
+    Trainer busy = new Trainer(small());
+    busy.submit(new Command.Step(Command.Step.MAX));
+    busy.close();
+    busy.thread().join(1000);
+    assertThat(busy.isAlive()).isFalse();
+  }
+
+  @Test
+  void invalidCommandsAreRefusedAtConstruction() {
+    assertThatThrownBy(() -> new Command.Step(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Command.SetLearningRate(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Command.SetSpeed(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Command.SetActivation.all("sigmod"))
+        .hasMessageContaining("sigmoid");
+  }
+
+}
