@@ -1,8 +1,6 @@
 package org.activationlab.render;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.activationlab.training.LayerSnapshot;
 
 /**
  * What the per-layer gradient heatmap shows: one row per layer (input side first), one cell per
@@ -56,16 +54,6 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
     if (decadeMax <= decadeMin) {
       throw new IllegalArgumentException("decadeMax must exceed decadeMin");
     }
-  }
-
-  /** The model of a snapshot's layers over the default range; rows labelled 1.. with activation. */
-  public static GradientHeatmapModel of(String title, List<LayerSnapshot> layers) {
-    List<Row> rows = new ArrayList<>();
-    for (LayerSnapshot l : layers) {
-      rows.add(new Row((l.index() + 1) + " " + l.activation(), l.neuronGradMeanAbs(), l.dead(),
-          l.deadFraction(), l.saturatedFraction()));
-    }
-    return new GradientHeatmapModel(title, rows, DEFAULT_DECADE_MIN, DEFAULT_DECADE_MAX);
   }
 
   /** Widest row. */

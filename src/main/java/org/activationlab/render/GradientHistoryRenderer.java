@@ -186,7 +186,7 @@ public final class GradientHistoryRenderer {
   }
 
   /** Index of the last column whose step is ≤ the given step (the first column before it). */
-  static int columnAt(long[] steps, double step) {
+  public static int columnAt(long[] steps, double step) {
     int i = Arrays.binarySearch(steps, (long) Math.floor(step));
     if (i < 0) {
       i = -i - 2;

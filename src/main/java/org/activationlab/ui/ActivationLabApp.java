@@ -7,11 +7,13 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.activationlab.ui.explorer.ExplorerModel;
+import org.activationlab.ui.lab.LabModel;
 
-/** The JavaFX application: one window holding the Explorer. */
+/** The JavaFX application: one window holding the Explorer and the Lab. */
 public final class ActivationLabApp extends Application {
 
   private final ExplorerModel explorerModel = new ExplorerModel();
+  private LabModel labModel;
   private final ThemeManager themes = new ThemeManager();
   private Scene scene;
   private Stage stage;
@@ -23,6 +25,7 @@ public final class ActivationLabApp extends Application {
   @Override
   public void start(Stage stage) {
     this.stage = stage;
+    labModel = new LabModel();
     scene = new Scene(buildWindow(), 1500, 950);
     themes.attach(scene);
     stage.setTitle("Activation Lab");
@@ -36,7 +39,15 @@ public final class ActivationLabApp extends Application {
   }
 
   private MainWindow buildWindow() {
-    return new MainWindow(explorerModel, themes, this::switchLanguage, Platform::exit);
+    return new MainWindow(explorerModel, labModel, themes, this::switchLanguage, Platform::exit);
+  }
+
+  /** Window closed or Quit: the trainer thread ends with the application. */
+  @Override
+  public void stop() {
+    if (labModel != null) {
+      labModel.close();
+    }
   }
 
   private void switchLanguage(Locale locale) {

@@ -17,6 +17,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.explorer.ExplorerView;
+import org.activationlab.ui.lab.LabModel;
+import org.activationlab.ui.lab.LabView;
 
 /**
  * The window's content: menu bar and the views. Rebuilt as a whole when the language changes; the
@@ -25,14 +27,20 @@ import org.activationlab.ui.explorer.ExplorerView;
 final class MainWindow extends BorderPane {
 
   private final ExplorerView explorer;
+  private final LabView lab;
+  private final TabPane tabs;
 
-  MainWindow(ExplorerModel explorerModel, ThemeManager themes, Consumer<Locale> onLanguage,
-      Runnable onQuit) {
+  MainWindow(ExplorerModel explorerModel, LabModel labModel, ThemeManager themes,
+      Consumer<Locale> onLanguage, Runnable onQuit) {
     explorer = new ExplorerView(explorerModel, themes);
+    lab = new LabView(labModel, themes);
     Tab explorerTab = new Tab(I18n.text("tab.explorer"), explorer);
     explorerTab.setClosable(false);
     explorerTab.setId("tab-explorer");
-    TabPane tabs = new TabPane(explorerTab);
+    Tab labTab = new Tab(I18n.text("tab.lab"), lab);
+    labTab.setClosable(false);
+    labTab.setId("tab-lab");
+    tabs = new TabPane(explorerTab, labTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     setTop(menuBar(themes, onLanguage, onQuit));
     setCenter(tabs);
@@ -42,10 +50,27 @@ final class MainWindow extends BorderPane {
     return explorer;
   }
 
+  LabView lab() {
+    return lab;
+  }
+
+  /** Shows the Lab (true) or the Explorer. */
+  void selectLab(boolean showLab) {
+    tabs.getSelectionModel().select(showLab ? 1 : 0);
+  }
+
+  private void exportFocusedPicture() {
+    if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+      lab.exportFocusedPicture();
+    } else {
+      explorer.exportFocusedPicture();
+    }
+  }
+
   private MenuBar menuBar(ThemeManager themes, Consumer<Locale> onLanguage, Runnable onQuit) {
     MenuItem export = new MenuItem(I18n.text("menu.file.exportPlot"));
     export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-    export.setOnAction(e -> explorer.exportFocusedPicture());
+    export.setOnAction(e -> exportFocusedPicture());
     MenuItem quit = new MenuItem(I18n.text("menu.file.quit"));
     quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
     quit.setOnAction(e -> onQuit.run());

@@ -1,0 +1,180 @@
+package org.activationlab.render;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.activationlab.activation.Activation;
+import org.activationlab.activation.Catalog;
+import org.activationlab.activation.PropertyAnalysis;
+import org.activationlab.nn.ProbeStatistics;
+import org.activationlab.training.History;
+import org.activationlab.training.LayerSnapshot;
+import org.activationlab.training.TrainingSnapshot;
+import org.activationlab.training.WeightsSnapshot;
+
+/**
+ * Builds the Lab's picture models from a {@link TrainingSnapshot}: one factory per picture, so
+ * the screen, the exports and the command line show the same numbers. Nothing here keeps state
+ * except a cache of each activation's largest |f′| (a property analysis takes about a millisecond).
+ */
+public final class LabModels {
+
+  /** Which per-layer gradient magnitude the history shows. */
+  public enum HistoryMetric {
+    /** Mean |δ| over the batch and the layer's units (= |∂L/∂b| on average). */
+    MEAN_ABS_DELTA("mean |δ|"),
+    /** Root mean square of ∂L/∂W over the layer's weights. */
+    WEIGHT_RMS("RMS ∂L/∂W");
+
+    private final String label;
+
+    HistoryMetric(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  private static final Map<String, Double> MAX_SLOPE = new ConcurrentHashMap<>();
+
+  private LabModels() {}
+
+  /** A layer's label as the pictures show it: {@code 3 sigmoid}, {@code out sigmoid}. */
+  public static String layerLabel(LayerSnapshot l) {
+    return l.output() ? "out" : String.valueOf(l.index() + 1);
+  }
+
+  /** The per-layer heatmap: a row per layer (input side first), a cell per neuron. */
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, String title) {
+    List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
+    for (LayerSnapshot l : s.layers()) {
+      rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
+          + (l.output() ? "output" : shortName(l.activation())), l.neuronGradMeanAbs(), l.dead(),
+          l.deadFraction(), l.saturatedFraction()));
+    }
+    return new GradientHeatmapModel(title, rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,
+        GradientHeatmapModel.DEFAULT_DECADE_MAX);
+  }
+
+  /**
+   * A catalog spec short enough for a row label: parameters as bare values, e.g. {@code
+   * leaky_relu:negative_slope=0.1} → {@code leaky_relu(0.1)}.
+   */
+  public static String shortName(String spec) {
+    int colon = spec.indexOf(':');
+    if (colon < 0) {
+      return spec;
+    }
+    StringBuilder values = new StringBuilder();
+    for (String part : spec.substring(colon + 1).split(",")) {
+      int eq = part.indexOf('=');
+      values.append(values.length() > 0 ? ", " : "").append(eq < 0 ? part : part.substring(eq + 1));
+    }
+    return spec.substring(0, colon) + "(" + values + ")";
+  }
+
+  /** The network diagram with its current weights; input features as the first column. */
+  public static NetworkDiagramModel network(TrainingSnapshot s, Theme theme) {
+    List<LayerSnapshot> layers = s.layers();
+    WeightsSnapshot w = s.weights();
+    int n = layers.size();
+    int[] widths = new int[n + 1];
+    widths[0] = w.inputSize();
+    double[][] magnitudes = new double[n][];
+    boolean[][] dead = new boolean[n][];
+    double[][] weights = new double[n][];
+    double[] parameters = w.parameters();
+    int offset = 0;
+    for (int l = 0; l < n; l++) {
+      LayerSnapshot layer = layers.get(l);
+      widths[l + 1] = layer.width();
+      magnitudes[l] = layer.neuronGradMeanAbs();
+      dead[l] = layer.dead();
+      int count = layer.width() * w.fanIn(l);
+      weights[l] = java.util.Arrays.copyOfRange(parameters, offset, offset + count);
+      offset += count + layer.width(); // the biases follow each weight matrix
+    }
+    return new NetworkDiagramModel(widths, magnitudes, dead, weights, DecadeScale.GRADIENTS, theme);
+  }
+
+  /** The layer × time history of {@code metric}; columns are labelled by their last step. */
+  public static GradientHistoryModel history(TrainingSnapshot s, HistoryMetric metric,
+      Theme theme) {
+    History h = s.history();
+    int layers = h.layerCount();
+    int columns = h.size();
+    double[][] values = new double[layers][columns];
+    long[] steps = new long[columns];
+    for (int c = 0; c < columns; c++) {
+      steps[c] = h.lastStep(c);
+    }
+    for (int l = 0; l < layers; l++) {
+      for (int c = 0; c < columns; c++) {
+        values[l][c] = metric == HistoryMetric.MEAN_ABS_DELTA
+            ? h.gradMeanAbs(l, c) : h.gradWeightRms(l, c);
+      }
+    }
+    String[] labels = new String[layers];
+    List<LayerSnapshot> ls = s.layers();
+    for (int l = 0; l < layers; l++) {
+      labels[l] = l < ls.size() ? layerLabel(ls.get(l)) : String.valueOf(l + 1);
+    }
+    return new GradientHistoryModel(values, steps, labels, metric.label(), DecadeScale.GRADIENTS,
+        theme);
+  }
+
+  /** Loss on the training batches and the test set, and test accuracy, over the history. */
+  public static LossChartModel loss(TrainingSnapshot s, boolean logLoss, Theme theme) {
+    History h = s.history();
+    int n = h.size();
+    long[] steps = new long[n];
+    double[] train = new double[n];
+    double[] test = new double[n];
+    double[] accuracy = new double[n];
+    for (int c = 0; c < n; c++) {
+      steps[c] = h.lastStep(c);
+      train[c] = h.loss(c);
+      test[c] = h.testLoss(c);
+      accuracy[c] = h.accuracy(c);
+    }
+    return new LossChartModel(steps, train, test, accuracy, logLoss, theme);
+  }
+
+  /** The decision boundary (2-D data) or fitted curve (1-D), or null when there is no grid. */
+  public static DecisionBoundaryModel boundary(TrainingSnapshot s, String title) {
+    return s.grid() == null ? null : DecisionBoundaryModel.of(title, s.grid(), s.data());
+  }
+
+  /**
+   * Pre-activations of hidden layer {@code layer} (0-based) over the probe set, on that layer's
+   * activation curve.
+   *
+   * @throws IllegalArgumentException if {@code layer} is not a hidden layer of the snapshot
+   */
+  public static ActivationDistributionModel activations(TrainingSnapshot s, int layer,
+      Theme theme) {
+    List<LayerSnapshot> layers = s.layers();
+    if (layer < 0 || layer >= layers.size() - 1) {
+      throw new IllegalArgumentException("hidden layer must be in 0.." + (layers.size() - 2)
+          + " (got " + layer + ")");
+    }
+    LayerSnapshot l = layers.get(layer);
+    Activation a = Catalog.parse(l.activation());
+    int[] h = l.histogram();
+    long[] counts = new long[h.length];
+    for (int i = 0; i < h.length; i++) {
+      counts[i] = h[i];
+    }
+    return new ActivationDistributionModel(a, counts, ProbeStatistics.HISTOGRAM_MIN,
+        ProbeStatistics.HISTOGRAM_MAX, l.below(), l.above(), maxAbsDerivative(a),
+        "layer " + (layer + 1), theme);
+  }
+
+  /** sup |f′| of an activation, cached by its spec. */
+  static double maxAbsDerivative(Activation a) {
+    return MAX_SLOPE.computeIfAbsent(a.spec(),
+        k -> PropertyAnalysis.analyse(a).maxAbsDerivative());
+  }
+}

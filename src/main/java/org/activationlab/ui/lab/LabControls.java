@@ -1,0 +1,337 @@
+package org.activationlab.ui.lab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.activationlab.activation.ActivationFunction;
+import org.activationlab.activation.Catalog;
+import org.activationlab.nn.DatasetKind;
+import org.activationlab.nn.Initializer;
+import org.activationlab.nn.OptimizerSpec;
+import org.activationlab.training.Presets;
+import org.activationlab.training.Scenario;
+import org.activationlab.ui.I18n;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Lab's controls: preset (with its explanation), play/pause, step, reset and speed, then the
+ * data, network and training settings in collapsible groups. Every field is a {@link
+ * SettingField} checked by the scenario; the fields follow the scenario when it changes.
+ */
+final class LabControls extends VBox {
+
+  private static final double LR_LOG_MIN = -5;
+  private static final double LR_LOG_MAX = 1;
+
+  private final LabModel model;
+  private final List<SettingField> fields = new ArrayList<>();
+  private final Label presetExplanation = new Label();
+  private final ComboBox<Presets.Preset> preset = new ComboBox<>();
+  private final Button play = new Button();
+  private final Spinner<Integer> depth = new Spinner<>(1, 16, 2);
+  private final Spinner<Integer> width = new Spinner<>(1, 64, 4);
+  private final ChoiceBox<Integer> activationTarget = new ChoiceBox<>();
+  private final Slider learningRate = new Slider(LR_LOG_MIN, LR_LOG_MAX, -2);
+  private SettingField activationField;
+  private boolean updating;
+
+  LabControls(LabModel model) {
+    this.model = model;
+    setId("lab-controls");
+    getStyleClass().add("sidebar");
+    setSpacing(8);
+    setFillWidth(true);
+    getChildren().addAll(presetBox(), transport(), dataGroup(), networkGroup(), trainingGroup());
+    model.scenarioProperty().addListener((o, was, now) -> showScenario(now));
+    model.presetProperty().addListener((o, was, now) -> showPreset(now));
+    showScenario(model.scenario());
+    showPreset(model.presetProperty().get());
+  }
+
+  /** The field of a scenario key (for tests). */
+  SettingField field(String key) {
+    return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+  }
+
+  /** Shows ▶ or ⏸ by whether the trainer plays. */
+  void showPlaying(boolean playing) {
+    play.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
+    play.setText(I18n.text(playing ? "lab.pause" : "lab.play"));
+  }
+
+  // ----------------------------------------------------------------------------- sections
+
+  private VBox presetBox() {
+    Label title = new Label(I18n.text("lab.preset"));
+    title.getStyleClass().add("section-title");
+    preset.setId("preset-choice");
+    preset.getItems().setAll(Presets.all());
+    preset.setMaxWidth(Double.MAX_VALUE);
+    preset.setTooltip(new Tooltip(I18n.text("lab.preset.tooltip")));
+    StringConverter<Presets.Preset> titles = new StringConverter<>() {
+      @Override
+      public String toString(Presets.Preset p) {
+        return p == null ? I18n.text("lab.preset.custom") : p.title(I18n.locale());
+      }
+
+      @Override
+      public Presets.Preset fromString(String s) {
+        return null;
+      }
+    };
+    preset.setConverter(titles);
+    preset.setButtonCell(new ListCell<>() {
+      @Override
+      protected void updateItem(Presets.Preset p, boolean empty) {
+        super.updateItem(p, empty);
+        setText(titles.toString(empty ? null : p));
+      }
+    });
+    preset.setOnAction(e -> {
+      Presets.Preset p = preset.getValue();
+      if (!updating && p != null && !p.name().equals(model.presetProperty().get())) {
+        model.loadPreset(p.name());
+      }
+    });
+    presetExplanation.setId("preset-explanation");
+    presetExplanation.setWrapText(true);
+    presetExplanation.getStyleClass().add("hint");
+    return new VBox(4, title, preset, presetExplanation);
+  }
+
+  private VBox transport() {
+    play.setId("lab-play");
+    play.setTooltip(new Tooltip(I18n.text("lab.play.tooltip")));
+    play.setOnAction(e -> model.togglePlay());
+    play.setMaxWidth(Double.MAX_VALUE);
+    showPlaying(false);
+    Button step = new Button(I18n.text("lab.step"), new FontIcon("mdi2s-step-forward"));
+    step.setId("lab-step");
+    step.setTooltip(new Tooltip(I18n.text("lab.step.tooltip")));
+    step.setOnAction(e -> model.step());
+    Button reset = new Button(I18n.text("lab.reset"), new FontIcon("mdi2r-restart"));
+    reset.setId("lab-reset");
+    reset.setTooltip(new Tooltip(I18n.text("lab.reset.tooltip")));
+    reset.setOnAction(e -> model.reset());
+    for (Button b : new Button[] {play, step, reset}) {
+      b.setFocusTraversable(false); // Space must reach the view, not press the focused button
+      HBox.setHgrow(b, Priority.ALWAYS);
+      b.setMaxWidth(Double.MAX_VALUE);
+    }
+    HBox buttons = new HBox(6, play, step, reset);
+
+    ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(LabModel.SPEEDS));
+    speed.setId("lab-speed");
+    speed.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Double v) {
+        return v == null ? "" : v == 0 ? I18n.text("lab.speed.max")
+            : I18n.text("lab.speed.value", v.intValue());
+      }
+
+      @Override
+      public Double fromString(String s) {
+        return null;
+      }
+    });
+    speed.setValue(model.speed());
+    speed.setTooltip(new Tooltip(I18n.text("lab.speed.tooltip")));
+    speed.setOnAction(e -> model.setSpeed(speed.getValue()));
+    Label speedLabel = new Label(I18n.text("lab.speed"));
+    HBox speedRow = new HBox(6, speedLabel, speed);
+    speedRow.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(6, buttons, speedRow);
+  }
+
+  private TitledPane dataGroup() {
+    List<String> datasets = Arrays.stream(DatasetKind.values()).map(DatasetKind::id).toList();
+    VBox box = new VBox(6,
+        setting("dataset", datasets, s -> s.dataset().id()),
+        setting("samples", List.of(), s -> String.valueOf(s.samples())),
+        setting("noise", List.of(), s -> num(s.noise())),
+        setting("testFraction", List.of(), s -> num(s.testFraction())),
+        setting("seed", List.of(), s -> String.valueOf(s.seed())));
+    return group("lab.group.data", box, true);
+  }
+
+  private TitledPane networkGroup() {
+    depth.setId("lab-depth");
+    width.setId("lab-width");
+    depth.setEditable(true);
+    width.setEditable(true);
+    depth.setPrefWidth(80);
+    width.setPrefWidth(80);
+    depth.setTooltip(new Tooltip(I18n.text("lab.depth.tooltip")));
+    width.setTooltip(new Tooltip(I18n.text("lab.width.tooltip")));
+    depth.valueProperty().addListener((o, was, now) -> applyShape());
+    width.valueProperty().addListener((o, was, now) -> applyShape());
+    HBox shape = new HBox(6, new Label(I18n.text("lab.depth")), depth,
+        new Label(I18n.text("lab.width")), width);
+    shape.setAlignment(Pos.CENTER_LEFT);
+
+    List<String> activations = Catalog.all().stream().map(ActivationFunction::id).toList();
+    activationTarget.setId("lab-activation-target");
+    activationTarget.setTooltip(new Tooltip(I18n.text("lab.activationTarget.tooltip")));
+    activationTarget.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Integer l) {
+        return l == null || l < 0 ? I18n.text("lab.activationTarget.all")
+            : I18n.text("lab.activationTarget.layer", l + 1);
+      }
+
+      @Override
+      public Integer fromString(String s) {
+        return null;
+      }
+    });
+    activationTarget.setOnAction(e -> {
+      if (!updating) {
+        activationField.show(model.scenario());
+      }
+    });
+    activationField = new SettingField("activation", I18n.text("lab.setting.activation"),
+        I18n.text("lab.setting.activation.tooltip"), activations, this::targetActivation,
+        this::applyActivation);
+    fields.add(activationField);
+    HBox target = new HBox(6, new Label(I18n.text("lab.activationTarget")), activationTarget);
+    target.setAlignment(Pos.CENTER_LEFT);
+
+    List<String> inits = Arrays.stream(Initializer.Kind.values()).map(k -> switch (k) {
+      case CONSTANT -> "constant:value=0.1";
+      case UNIFORM -> "uniform:limit=0.5";
+      case NORMAL -> "normal:stddev=0.15";
+      default -> k.id();
+    }).toList();
+    VBox box = new VBox(6, shape,
+        setting("hidden", List.of(), s -> hiddenText(s.hidden())),
+        target, activationField,
+        setting("init", inits, s -> s.init().spec()),
+        setting("biasInit", List.of("zeros", "constant:value=0.1", "constant:value=-0.5",
+            "normal:stddev=0.1"), s -> s.biasInit().spec()));
+    return group("lab.group.network", box, true);
+  }
+
+  private TitledPane trainingGroup() {
+    List<String> optimizers =
+        Arrays.stream(OptimizerSpec.Kind.values()).map(OptimizerSpec.Kind::id).toList();
+    learningRate.setId("lab-lr-slider");
+    learningRate.setTooltip(new Tooltip(I18n.text("lab.lrSlider.tooltip")));
+    learningRate.valueProperty().addListener((o, was, now) -> {
+      if (!updating) {
+        double lr = Math.pow(10, now.doubleValue());
+        field("learningRate").enter(String.format(Locale.ROOT, "%.3g", lr));
+      }
+    });
+    VBox box = new VBox(6,
+        setting("optimizer", optimizers, s -> s.optimizer().id()),
+        setting("learningRate", List.of(), s -> num(s.learningRate())),
+        learningRate,
+        setting("momentum", List.of(), s -> num(s.momentum())),
+        setting("batchSize", List.of(), s -> String.valueOf(s.batchSize())),
+        setting("l2", List.of(), s -> num(s.l2())),
+        setting("clip", List.of(), s -> num(s.clip())));
+    return group("lab.group.training", box, true);
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private SettingField setting(String key, List<String> suggestions,
+      Function<Scenario, String> read) {
+    SettingField f = new SettingField(key, I18n.text("lab.setting." + key),
+        I18n.text("lab.setting." + key + ".tooltip"), suggestions, read, v -> model.set(key, v));
+    fields.add(f);
+    return f;
+  }
+
+  private static TitledPane group(String titleKey, VBox content, boolean expanded) {
+    TitledPane pane = new TitledPane(I18n.text(titleKey), content);
+    pane.setExpanded(expanded);
+    pane.setAnimated(false);
+    return pane;
+  }
+
+  private void applyShape() {
+    if (updating) {
+      return;
+    }
+    Integer d = depth.getValue();
+    Integer w = width.getValue();
+    if (d != null && w != null) {
+      field("hidden").enter(d + "x" + w);
+    }
+  }
+
+  private String targetActivation(Scenario s) {
+    Integer l = activationTarget.getValue();
+    return l == null || l < 0 ? s.activationOf(0) : s.activationOf(Math.min(l, s.hidden().size() - 1));
+  }
+
+  private Optional<String> applyActivation(String spec) {
+    Integer l = activationTarget.getValue();
+    return l == null || l < 0 ? model.set("activation", spec) : model.setLayerActivation(l, spec);
+  }
+
+  private void showScenario(Scenario s) {
+    updating = true;
+    try {
+      depth.getValueFactory().setValue(s.hidden().size());
+      width.getValueFactory().setValue(s.hidden().stream().mapToInt(Integer::intValue).max()
+          .orElse(1));
+      List<Integer> targets = new ArrayList<>();
+      targets.add(-1);
+      for (int l = 0; l < s.hidden().size(); l++) {
+        targets.add(l);
+      }
+      Integer chosen = activationTarget.getValue();
+      if (!targets.equals(activationTarget.getItems())) {
+        activationTarget.getItems().setAll(targets);
+      }
+      activationTarget.setValue(chosen != null && targets.contains(chosen) ? chosen : -1);
+      learningRate.setValue(Math.max(LR_LOG_MIN, Math.min(LR_LOG_MAX,
+          Math.log10(s.learningRate()))));
+      fields.forEach(f -> f.show(s));
+    } finally {
+      updating = false;
+    }
+  }
+
+  private void showPreset(String name) {
+    updating = true;
+    try {
+      Presets.Preset p = name == null || name.isEmpty() ? null : Presets.get(name);
+      preset.setValue(p);
+      presetExplanation.setText(p == null ? I18n.text("lab.preset.customExplanation")
+          : p.explanation(I18n.locale()));
+    } finally {
+      updating = false;
+    }
+  }
+
+  static String hiddenText(List<Integer> hidden) {
+    boolean uniform = hidden.stream().distinct().count() == 1 && hidden.size() > 1;
+    return uniform ? hidden.size() + "x" + hidden.get(0)
+        : String.join(",", hidden.stream().map(String::valueOf).toList());
+  }
+
+  static String num(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,188 @@
+package org.activationlab.ui.lab;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.activationlab.training.Command;
+import org.activationlab.training.Presets;
+import org.activationlab.training.Scenario;
+import org.activationlab.training.Trainer;
+import org.activationlab.training.TrainingSnapshot;
+
+/**
+ * The Lab's state on the FX side: the scenario as the user set it, the preset it came from, and
+ * the {@link Trainer} that runs it on its own thread. Verbs translate user actions into commands;
+ * a setting that the running network can take (learning rate, activation, batch size, optimiser)
+ * is sent as a live command, anything else (data, architecture, initialisation, seed) rebuilds
+ * the network. The model outlives the view (a language switch rebuilds the view).
+ */
+public final class LabModel implements AutoCloseable {
+
+  /** Settings the trainer applies to the running network without a rebuild. */
+  static final Set<String> LIVE_KEYS =
+      Set.of("learningRate", "activation", "activations", "batchSize", "optimizer", "momentum",
+          "l2", "clip");
+
+  /** The preset shown first: the shallow network that learns the circle. */
+  public static final String FIRST_PRESET = "playground";
+
+  /** Speeds offered, in steps per second; 0 = as fast as possible. */
+  public static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, 1000.0, 0.0);
+
+  private final Trainer trainer;
+  private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(FIRST_PRESET);
+  private double speed = 0;
+
+  public LabModel() {
+    this(Presets.get(FIRST_PRESET).scenario());
+  }
+
+  public LabModel(Scenario first) {
+    scenario.set(first);
+    trainer = new Trainer(first);
+  }
+
+  /** The scenario in force (what the user set; the trainer applies it in order). */
+  public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+    return scenario.getReadOnlyProperty();
+  }
+
+  public Scenario scenario() {
+    return scenario.get();
+  }
+
+  /** The preset the scenario started from, or empty once the user changed a rebuild setting. */
+  public ReadOnlyStringProperty presetProperty() {
+    return preset.getReadOnlyProperty();
+  }
+
+  /** The newest snapshot (never null). */
+  public TrainingSnapshot latest() {
+    return trainer.latest();
+  }
+
+  Trainer trainer() {
+    return trainer;
+  }
+
+  /** Loads a preset: a new network, paused at step 0. */
+  public void loadPreset(String name) {
+    Presets.Preset p = Presets.get(name);
+    scenario.set(p.scenario());
+    preset.set(p.name());
+    trainer.submit(new Command.Pause());
+    trainer.submit(new Command.Rebuild(p.scenario()));
+  }
+
+  /** Replaces the whole scenario (e.g. from a file): a new network, paused at step 0. */
+  public void load(Scenario s) {
+    scenario.set(s);
+    preset.set("");
+    trainer.submit(new Command.Pause());
+    trainer.submit(new Command.Rebuild(s));
+  }
+
+  /**
+   * Changes one setting ({@link Scenario#withSetting} keys). A setting the running network can
+   * take is applied without losing the weights; any other rebuilds the network at step 0.
+   *
+   * @return the reason when the value is refused (the scenario is then unchanged)
+   */
+  public Optional<String> set(String key, String value) {
+    Scenario next;
+    try {
+      next = scenario.get().withSetting(key, value);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (next.equals(scenario.get())) {
+      return Optional.empty();
+    }
+    Scenario before = scenario.get();
+    scenario.set(next);
+    if (LIVE_KEYS.contains(key)) {
+      applyLive(before, next, key);
+    } else {
+      preset.set("");
+      trainer.submit(new Command.Rebuild(next));
+    }
+    return Optional.empty();
+  }
+
+  private void applyLive(Scenario before, Scenario next, String key) {
+    switch (key) {
+      case "learningRate" -> trainer.submit(new Command.SetLearningRate(next.learningRate()));
+      case "batchSize" -> trainer.submit(new Command.SetBatchSize(next.batchSize()));
+      case "activation" -> trainer.submit(Command.SetActivation.all(next.activation()));
+      case "activations" -> {
+        for (int l = 0; l < next.hidden().size(); l++) {
+          if (!next.activationOf(l).equals(before.activationOf(l))) {
+            trainer.submit(new Command.SetActivation(l, next.activationOf(l)));
+          }
+        }
+      }
+      default -> trainer.submit(new Command.SetOptimizer(next.optimizerSpec()));
+    }
+  }
+
+  /** Changes the activation of one hidden layer (0-based) without losing the weights. */
+  public Optional<String> setLayerActivation(int layer, String spec) {
+    Scenario next;
+    try {
+      next = scenario.get().withActivation(layer, spec);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    scenario.set(next);
+    trainer.submit(new Command.SetActivation(layer, next.activationOf(layer)));
+    return Optional.empty();
+  }
+
+  public void play() {
+    trainer.submit(new Command.Play());
+  }
+
+  public void pause() {
+    trainer.submit(new Command.Pause());
+  }
+
+  /** Plays when paused, pauses when playing (by the newest snapshot). */
+  public void togglePlay() {
+    if (latest().playing()) {
+      pause();
+    } else {
+      play();
+    }
+  }
+
+  /** Pauses and trains exactly one step. */
+  public void step() {
+    trainer.submit(new Command.Step(1));
+  }
+
+  /** Back to step 0 with the same settings and seed. */
+  public void reset() {
+    trainer.submit(new Command.Reset());
+  }
+
+  /** Steps per second while playing; 0 = as fast as possible. */
+  public void setSpeed(double stepsPerSecond) {
+    speed = stepsPerSecond;
+    trainer.submit(new Command.SetSpeed(stepsPerSecond));
+  }
+
+  public double speed() {
+    return speed;
+  }
+
+  /** Stops the trainer thread (window closed). */
+  @Override
+  public void close() {
+    trainer.close();
+  }
+}

@@ -1,0 +1,321 @@
+package org.activationlab.ui.lab;
+
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Optional;
+import org.activationlab.activation.Activation;
+import org.activationlab.render.ActivationDistributionModel;
+import org.activationlab.render.ActivationDistributionRenderer;
+import org.activationlab.render.DecisionBoundaryModel;
+import org.activationlab.render.DecisionBoundaryRenderer;
+import org.activationlab.render.GradientHeatmapModel;
+import org.activationlab.render.GradientHeatmapRenderer;
+import org.activationlab.render.GradientHistoryModel;
+import org.activationlab.render.GradientHistoryRenderer;
+import org.activationlab.render.LabModels;
+import org.activationlab.render.LabModels.HistoryMetric;
+import org.activationlab.render.LossChartModel;
+import org.activationlab.render.LossChartRenderer;
+import org.activationlab.render.NetworkDiagramModel;
+import org.activationlab.render.NetworkDiagramRenderer;
+import org.activationlab.render.NiceTicks;
+import org.activationlab.render.Picture;
+import org.activationlab.render.PlotFrame;
+import org.activationlab.render.Theme;
+import org.activationlab.training.GridSnapshot;
+import org.activationlab.training.History;
+import org.activationlab.training.LayerSnapshot;
+import org.activationlab.training.TrainingSnapshot;
+import org.activationlab.ui.I18n;
+
+/**
+ * The Lab's six pictures of one snapshot, and what the pointer is over in each. The FX thread
+ * sets the newest snapshot ({@link #show}) and the pictures draw it through the shared renderers;
+ * exports call the same {@link Picture}s. View options (history metric, log loss axis, the layer
+ * whose activations are shown) are plain fields read at draw time.
+ *
+ * <p>Renderers keep per-picture caches (the history's image), so the screen and an export each
+ * get their own {@link Drawings}.
+ */
+final class LabPictures {
+
+  private TrainingSnapshot snapshot;
+  private HistoryMetric metric = HistoryMetric.MEAN_ABS_DELTA;
+  private boolean logLoss = true;
+  private int activationLayer;
+
+  /** The on-screen drawings: one renderer each, reused frame after frame (also for hovering). */
+  private final Drawings screen = new Drawings();
+
+  LabPictures(TrainingSnapshot first) {
+    snapshot = first;
+  }
+
+  void show(TrainingSnapshot s) {
+    snapshot = s;
+    activationLayer = Math.min(activationLayer, hiddenLayers() - 1);
+  }
+
+  TrainingSnapshot snapshot() {
+    return snapshot;
+  }
+
+  HistoryMetric metric() {
+    return metric;
+  }
+
+  void setMetric(HistoryMetric m) {
+    metric = m;
+  }
+
+  boolean logLoss() {
+    return logLoss;
+  }
+
+  void setLogLoss(boolean log) {
+    logLoss = log;
+  }
+
+  int activationLayer() {
+    return activationLayer;
+  }
+
+  /** Which hidden layer (0-based) the activations picture shows; clamped to the network. */
+  void setActivationLayer(int layer) {
+    activationLayer = Math.max(0, Math.min(hiddenLayers() - 1, layer));
+  }
+
+  int hiddenLayers() {
+    return snapshot.layers().size() - 1;
+  }
+
+  // -------------------------------------------------------------------------------- models
+
+  private GradientHeatmapModel heatmapModel() {
+    return LabModels.heatmap(snapshot, I18n.text("lab.heatmap.title", snapshot.step()));
+  }
+
+  private DecisionBoundaryModel boundaryModel() {
+    return LabModels.boundary(snapshot, snapshot.data().spec().kind().classes() == 0
+        ? I18n.text("lab.boundary.titleRegression")
+        : I18n.text("lab.boundary.title", percent(snapshot.accuracy())));
+  }
+
+  // ------------------------------------------------------------------------------ pictures
+
+  /** The pictures as the screen draws them. */
+  Drawings screen() {
+    return screen;
+  }
+
+  /** The same pictures with renderers of their own, for an export drawn beside the screen. */
+  Drawings forExport() {
+    return new Drawings();
+  }
+
+  /** The six pictures of the current snapshot, each with its own renderer. */
+  final class Drawings {
+    private final GradientHeatmapRenderer heatmapRenderer = new GradientHeatmapRenderer();
+    private final NetworkDiagramRenderer networkRenderer = new NetworkDiagramRenderer();
+    private final GradientHistoryRenderer historyRenderer = new GradientHistoryRenderer();
+    private final LossChartRenderer lossRenderer = new LossChartRenderer();
+    private final DecisionBoundaryRenderer boundaryRenderer = new DecisionBoundaryRenderer();
+    private final ActivationDistributionRenderer activationRenderer =
+        new ActivationDistributionRenderer();
+
+    Picture heatmap() {
+      return Picture.of("gradient-heatmap",
+          (g, w, h, t) -> heatmapRenderer.draw(g, w, h, heatmapModel(), t));
+    }
+
+    Picture network() {
+      return Picture.of("network",
+          (g, w, h, t) -> networkRenderer.draw(g, w, h, LabModels.network(snapshot, t)));
+    }
+
+    Picture history() {
+      return Picture.of("gradient-history",
+          (g, w, h, t) -> historyRenderer.draw(g, w, h, LabModels.history(snapshot, metric, t)));
+    }
+
+    Picture loss() {
+      return Picture.of("loss",
+          (g, w, h, t) -> lossRenderer.draw(g, w, h, LabModels.loss(snapshot, logLoss, t)));
+    }
+
+    Picture boundary() {
+      return Picture.of("decision-boundary", (g, w, h, t) -> {
+        DecisionBoundaryModel m = boundaryModel();
+        if (m != null) {
+          boundaryRenderer.draw(g, w, h, m, t);
+        }
+      });
+    }
+
+    Picture activations() {
+      return Picture.of("activations", (g, w, h, t) ->
+          activationRenderer.draw(g, w, h, LabModels.activations(snapshot, activationLayer, t)));
+    }
+  }
+
+  // ------------------------------------------------------------------------- hover readouts
+
+  /** The unit under (x, y) of the heatmap drawn at w × h, as a readout. */
+  Optional<String> heatmapAt(double x, double y, double w, double h, Theme theme) {
+    Optional<int[]> cell = heatmapCellAt(x, y, w, h, theme);
+    return cell.map(c -> unitText(snapshot.layers().get(c[0]), c[1]));
+  }
+
+  /** The layer (0-based, the output last) of the heatmap row under (x, y). */
+  Optional<Integer> heatmapRowAt(double x, double y, double w, double h, Theme theme) {
+    return heatmapCellAt(x, y, w, h, theme).map(c -> c[0]);
+  }
+
+  /** Where the heatmap draws unit {@code j} of layer {@code layer} at w × h. */
+  Rectangle2D heatmapCell(int layer, int j, double w, double h, Theme theme) {
+    GradientHeatmapRenderer r = screen.heatmapRenderer;
+    return r.cell(r.layout(w, h, heatmapModel(), theme), layer, j);
+  }
+
+  /** {layer, unit} under (x, y), if a cell is there. */
+  private Optional<int[]> heatmapCellAt(double x, double y, double w, double h, Theme theme) {
+    GradientHeatmapRenderer.Layout l = screen.heatmapRenderer.layout(w, h, heatmapModel(), theme);
+    Rectangle2D cells = l.cells();
+    if (!cells.contains(x, y)) {
+      return Optional.empty();
+    }
+    int row = (int) ((y - cells.getY()) / l.rowHeight());
+    int j = (int) ((x - cells.getX()) / l.cellWidth());
+    List<LayerSnapshot> layers = snapshot.layers();
+    if (row < 0 || row >= layers.size() || j < 0 || j >= layers.get(row).width()) {
+      return Optional.empty();
+    }
+    return Optional.of(new int[] {row, j});
+  }
+
+  /** The neuron nearest to (x, y) in the network diagram, within its cell. */
+  Optional<String> networkAt(double x, double y, double w, double h, Theme theme) {
+    NetworkDiagramModel m = LabModels.network(snapshot, theme);
+    double reach = Math.max(6, screen.networkRenderer.cellSize(w, h, m) * 0.7);
+    int[] widths = m.widths();
+    for (int l = 0; l < widths.length; l++) {
+      for (int j = 0; j < widths[l]; j++) {
+        Point2D c = screen.networkRenderer.neuronCentre(w, h, m, l, j);
+        if (Math.abs(c.getX() - x) <= reach && Math.abs(c.getY() - y) <= reach) {
+          return Optional.of(l == 0 ? I18n.text("lab.hover.input", j + 1)
+              : unitText(snapshot.layers().get(l - 1), j));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The layer and column under (x, y) in the history. */
+  Optional<String> historyAt(double x, double y, double w, double h, Theme theme) {
+    GradientHistoryModel m = LabModels.history(snapshot, metric, theme);
+    if (m.columns() == 0) {
+      return Optional.empty();
+    }
+    PlotFrame heat = screen.historyRenderer.heatmapFrame(w, h, m);
+    PlotFrame chart = screen.historyRenderer.chartFrame(w, h, m);
+    PlotFrame f = heat.contains(x, y) ? heat : chart.contains(x, y) ? chart : null;
+    if (f == null) {
+      return Optional.empty();
+    }
+    int column = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
+    History hist = snapshot.history();
+    StringBuilder sb = new StringBuilder(I18n.text("lab.hover.steps", hist.firstStep(column),
+        hist.lastStep(column), metric.label()));
+    if (f == heat) {
+      int layer = (int) ((y - heat.area().getY()) / heat.area().getHeight() * m.layers());
+      layer = Math.max(0, Math.min(m.layers() - 1, layer));
+      sb.append('\n').append(I18n.text("lab.hover.layerValue", m.layerLabels()[layer],
+          num(m.values()[layer][column])));
+    } else {
+      for (int layer = 0; layer < m.layers(); layer++) {
+        sb.append(layer == 0 ? "\n" : " · ").append(m.layerLabels()[layer]).append(": ")
+            .append(num(m.values()[layer][column]));
+      }
+    }
+    return Optional.of(sb.toString());
+  }
+
+  /** Losses and accuracy at the step under x. */
+  Optional<String> lossAt(double x, double y, double w, double h, Theme theme) {
+    LossChartModel m = LabModels.loss(snapshot, logLoss, theme);
+    PlotFrame f = screen.lossRenderer.frame(w, h, m);
+    if (m.steps().length == 0 || !f.contains(x, y)) {
+      return Optional.empty();
+    }
+    int c = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
+    return Optional.of(I18n.text("lab.hover.loss", m.steps()[c], num(m.trainLoss()[c]),
+        num(m.testLoss()[c]), percent(m.accuracy()[c])));
+  }
+
+  /** The input point and the network's output there. */
+  Optional<String> boundaryAt(double x, double y, double w, double h, Theme theme) {
+    DecisionBoundaryModel m = boundaryModel();
+    if (m == null) {
+      return Optional.empty();
+    }
+    PlotFrame f = screen.boundaryRenderer.frame(w, h, m, theme);
+    if (!f.contains(x, y)) {
+      return Optional.empty();
+    }
+    GridSnapshot g = m.grid();
+    double dx = f.toDataX(x);
+    double dy = f.toDataY(y);
+    int ix = cellIndex(dx, g.xMin(), g.xMax(), g.resolution());
+    if (g.dimensions() == 1) {
+      return Optional.of(I18n.text("lab.hover.curve", num(dx), num(g.value(ix, 0, 0))));
+    }
+    int iy = cellIndex(dy, g.yMin(), g.yMax(), g.resolution());
+    if (g.channels() == 1) {
+      return Optional.of(I18n.text("lab.hover.probability", num(dx), num(dy),
+          num(g.value(ix, iy, 0))));
+    }
+    int best = 0;
+    for (int c = 1; c < g.channels(); c++) {
+      best = g.value(ix, iy, c) > g.value(ix, iy, best) ? c : best;
+    }
+    return Optional.of(I18n.text("lab.hover.classes", num(dx), num(dy), best,
+        num(g.value(ix, iy, best))));
+  }
+
+  /** z under the pointer, the layer's f(z), f′(z) and how many probe samples fall in that bin. */
+  Optional<String> activationsAt(double x, double y, double w, double h, Theme theme) {
+    ActivationDistributionModel m = LabModels.activations(snapshot, activationLayer, theme);
+    PlotFrame f = screen.activationRenderer.frame(w, h, m);
+    if (!f.contains(x, y)) {
+      return Optional.empty();
+    }
+    double z = f.toDataX(x);
+    int bin = Math.max(0, Math.min(m.counts().length - 1,
+        (int) ((z - m.min()) / m.binWidth())));
+    Activation a = m.activation();
+    return Optional.of(I18n.text("lab.hover.activation", num(z), num(a.value(z)),
+        num(a.derivative(z)), m.counts()[bin]));
+  }
+
+  private static int cellIndex(double v, double min, double max, int resolution) {
+    return Math.max(0, Math.min(resolution - 1, (int) ((v - min) / (max - min) * resolution)));
+  }
+
+  private static String unitText(LayerSnapshot l, int j) {
+    String layer = l.output() ? I18n.text("lab.hover.outputLayer")
+        : I18n.text("lab.hover.hiddenLayer", l.index() + 1, l.activation());
+    String state = l.isDead(j) ? I18n.text("lab.hover.dead")
+        : l.isSaturated(j) ? I18n.text("lab.hover.saturated") : I18n.text("lab.hover.active");
+    return I18n.text("lab.hover.unit", layer, j + 1, num(l.neuronGrad(j)), state);
+  }
+
+  static String num(double v) {
+    return NiceTicks.significant(v, 3);
+  }
+
+  static String percent(double fraction) {
+    return Double.isFinite(fraction)
+        ? String.format(java.util.Locale.ROOT, "%.1f %%", fraction * 100) : "—";
+  }
+}

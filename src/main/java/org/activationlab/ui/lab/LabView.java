@@ -1,0 +1,398 @@
+package org.activationlab.ui.lab;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.activationlab.render.LabModels.HistoryMetric;
+import org.activationlab.render.Picture;
+import org.activationlab.render.Theme;
+import org.activationlab.training.Presets;
+import org.activationlab.training.TrainingSnapshot;
+import org.activationlab.ui.ExportDialog;
+import org.activationlab.ui.I18n;
+import org.activationlab.ui.PictureCanvas;
+import org.activationlab.ui.PicturePanel;
+import org.activationlab.ui.ThemeManager;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The Lab: a network training live. Controls on the left; the network diagram, decision
+ * boundary, per-layer gradient heatmap, loss, gradient history and activation distribution in
+ * the middle; step, speed, loss and dead units in the status bar; a banner when training
+ * diverged.
+ *
+ * <p>Threading: the FX thread only draws. An animation timer looks at the trainer's newest
+ * snapshot every pulse and redraws the pictures when it is a new one (the trainer publishes at
+ * most every 16 ms), so no {@code Platform.runLater} per step and no drawing when nothing changed.
+ * Keyboard (while the Lab is shown and no text field has the focus): Space play/pause, S step,
+ * R reset.
+ */
+public final class LabView extends BorderPane {
+
+  private final LabModel model;
+  private final ThemeManager themes;
+  private final LabPictures pictures;
+  private final LabControls controls;
+  private final StatusBar status = new StatusBar();
+  private final Label bannerText = new Label();
+  private final HBox banner;
+  private final List<PicturePanel> panels;
+  private final PicturePanel heatmap;
+  private final PicturePanel network;
+  private final PicturePanel history;
+  private final PicturePanel loss;
+  private final PicturePanel boundary;
+  private final PicturePanel activations;
+  private final ChoiceBox<Integer> activationLayer = new ChoiceBox<>();
+  private final FrameMeter frames = new FrameMeter();
+  private PicturePanel focused;
+  private long shownSequence = -1;
+  private final AnimationTimer timer = new AnimationTimer() {
+    @Override
+    public void handle(long now) {
+      frame();
+    }
+  };
+
+  public LabView(LabModel model, ThemeManager themes) {
+    this.model = model;
+    this.themes = themes;
+    setId("lab");
+    pictures = new LabPictures(model.latest());
+    controls = new LabControls(model);
+
+    LabPictures.Drawings screen = pictures.screen();
+    network = panel("lab-network", screen.network(), "lab.network.help", pictures::networkAt,
+        LabPictures.Drawings::network);
+    boundary = panel("lab-boundary", screen.boundary(), "lab.boundary.help",
+        pictures::boundaryAt, LabPictures.Drawings::boundary);
+    heatmap = panel("lab-heatmap", screen.heatmap(), "lab.heatmap.help", pictures::heatmapAt,
+        LabPictures.Drawings::heatmap);
+    loss = panel("lab-loss", screen.loss(), "lab.loss.help", pictures::lossAt,
+        LabPictures.Drawings::loss);
+    history = panel("lab-history", screen.history(), "lab.history.help", pictures::historyAt,
+        LabPictures.Drawings::history);
+    activations = panel("lab-activations", screen.activations(), "lab.activations.help",
+        pictures::activationsAt, LabPictures.Drawings::activations);
+    panels = List.of(network, boundary, heatmap, loss, history, activations);
+    focused = heatmap;
+    addViewOptions();
+
+    GridPane grid = new GridPane();
+    grid.setId("lab-pictures");
+    grid.setHgap(4);
+    grid.setVgap(4);
+    grid.getColumnConstraints().addAll(column(58), column(42));
+    grid.getRowConstraints().addAll(row(34), row(33), row(33));
+    grid.add(network, 0, 0);
+    grid.add(boundary, 1, 0);
+    grid.add(heatmap, 0, 1);
+    grid.add(loss, 1, 1);
+    grid.add(history, 0, 2);
+    grid.add(activations, 1, 2);
+    VBox.setVgrow(grid, Priority.ALWAYS);
+
+    Button resetFromBanner = new Button(I18n.text("lab.reset"));
+    resetFromBanner.setId("lab-banner-reset");
+    resetFromBanner.setMinWidth(Button.USE_PREF_SIZE);
+    resetFromBanner.setOnAction(e -> model.reset());
+    bannerText.setMinHeight(Label.USE_PREF_SIZE);
+    bannerText.setWrapText(true);
+    bannerText.setId("lab-banner-text");
+    HBox.setHgrow(bannerText, Priority.ALWAYS);
+    bannerText.setMaxWidth(Double.MAX_VALUE);
+    banner = new HBox(10, bannerText, resetFromBanner);
+    banner.setId("lab-banner");
+    banner.getStyleClass().add("lab-banner");
+    banner.setAlignment(Pos.CENTER_LEFT);
+    banner.setPadding(new Insets(8, 12, 8, 12));
+    showBanner(null);
+    VBox centre = new VBox(4, banner, grid);
+    centre.setPadding(new Insets(4));
+
+    ScrollPane side = new ScrollPane(controls);
+    side.setFitToWidth(true);
+    side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    side.setPrefWidth(340);
+    side.setMinWidth(260);
+
+    status.setId("lab-status");
+    status.setText("");
+    setLeft(side);
+    setCenter(centre);
+    setBottom(status);
+
+    sceneProperty().addListener((o, was, now) -> {
+      if (was != null) {
+        was.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+      }
+      if (now != null) {
+        now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        timer.start();
+      } else {
+        timer.stop();
+      }
+    });
+    frame();
+  }
+
+  // --------------------------------------------------------------------------- the frame
+
+  /** One pulse: if the trainer published since the last frame, show the new snapshot. */
+  void frame() {
+    TrainingSnapshot s = model.latest();
+    if (s.sequence() == shownSequence) {
+      return;
+    }
+    long start = System.nanoTime();
+    shownSequence = s.sequence();
+    pictures.show(s);
+    updateLayerChoice();
+    for (PicturePanel p : panels) {
+      p.canvas().redraw();
+      p.refreshReadout();
+    }
+    controls.showPlaying(s.playing());
+    status.setText(statusText(s));
+    showBanner(bannerFor(s));
+    frames.record(System.nanoTime() - start);
+  }
+
+  /** The FX-thread work of the frames drawn so far. */
+  public FrameMeter frames() {
+    return frames;
+  }
+
+  /** The snapshot on screen. */
+  public TrainingSnapshot shown() {
+    return pictures.snapshot();
+  }
+
+  private static String statusText(TrainingSnapshot s) {
+    String accuracy = Double.isFinite(s.accuracy())
+        ? I18n.text("lab.status.accuracy", LabPictures.percent(s.accuracy())) : "";
+    return I18n.text("lab.status", s.step(), s.epoch(), Math.round(s.stepsPerSecond()),
+        LabPictures.num(s.trainLoss()), LabPictures.num(s.testLoss()), accuracy,
+        LabPictures.percent(s.deadFraction()));
+  }
+
+  private static String bannerFor(TrainingSnapshot s) {
+    if (s.diverged()) {
+      return I18n.text("lab.diverged", s.divergedAtStep(),
+          Presets.text(s.hintKey(), I18n.locale()));
+    }
+    return s.error() == null ? null : I18n.text("lab.error", s.error());
+  }
+
+  private void showBanner(String text) {
+    boolean show = text != null;
+    bannerText.setText(show ? text : "");
+    banner.setVisible(show);
+    banner.setManaged(show);
+  }
+
+  // -------------------------------------------------------------------------- the pictures
+
+  private PicturePanel panel(String id, Picture picture, String helpKey, Hover hover,
+      Function<LabPictures.Drawings, Picture> exportPicture) {
+    PictureCanvas canvas = new PictureCanvas(picture, themes);
+    PicturePanel[] self = new PicturePanel[1];
+    self[0] = new PicturePanel(id, canvas, I18n.text(helpKey),
+        (x, y) -> hover.at(x, y, canvas.canvas().getWidth(), canvas.canvas().getHeight(),
+            themes.renderTheme()),
+        () -> export(exportPicture.apply(pictures.forExport()), canvas));
+    canvas.setOnMouseEntered(e -> focused = self[0]);
+    return self[0];
+  }
+
+  /** A readout at a canvas position, for a picture of a given size and theme. */
+  @FunctionalInterface
+  private interface Hover {
+    Optional<String> at(double x, double y, double width, double height, Theme theme);
+  }
+
+  private void addViewOptions() {
+    ToggleButton meanDelta = new ToggleButton(HistoryMetric.MEAN_ABS_DELTA.label());
+    ToggleButton weightRms = new ToggleButton(HistoryMetric.WEIGHT_RMS.label());
+    meanDelta.setId("history-mean-delta");
+    weightRms.setId("history-weight-rms");
+    meanDelta.setSelected(true);
+    SegmentedButton metric = new SegmentedButton(meanDelta, weightRms);
+    metric.getStyleClass().add("small-segmented");
+    meanDelta.setTooltip(new Tooltip(I18n.text("lab.history.meanDelta.tooltip")));
+    weightRms.setTooltip(new Tooltip(I18n.text("lab.history.weightRms.tooltip")));
+    metric.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+      if (now == null) {
+        was.setSelected(true); // one of the two is always chosen
+        return;
+      }
+      pictures.setMetric(now == weightRms ? HistoryMetric.WEIGHT_RMS
+          : HistoryMetric.MEAN_ABS_DELTA);
+      history.canvas().redraw();
+    });
+    history.addTool(metric);
+
+    ToggleButton log = new ToggleButton(I18n.text("lab.loss.log"));
+    log.setId("loss-log");
+    log.setSelected(pictures.logLoss());
+    log.getStyleClass().add("small-button");
+    log.setTooltip(new Tooltip(I18n.text("lab.loss.log.tooltip")));
+    log.selectedProperty().addListener((o, was, now) -> {
+      pictures.setLogLoss(now);
+      loss.canvas().redraw();
+    });
+    loss.addTool(log);
+
+    activationLayer.setId("activations-layer");
+    activationLayer.setTooltip(new Tooltip(I18n.text("lab.activations.layer.tooltip")));
+    activationLayer.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Integer l) {
+        return l == null ? "" : I18n.text("lab.activationTarget.layer", l + 1);
+      }
+
+      @Override
+      public Integer fromString(String s) {
+        return null;
+      }
+    });
+    activationLayer.setOnAction(e -> {
+      Integer l = activationLayer.getValue();
+      if (l != null && l != pictures.activationLayer()) {
+        pictures.setActivationLayer(l);
+        activations.canvas().redraw();
+        activations.refreshReadout();
+      }
+    });
+    activations.addTool(activationLayer);
+    // clicking a heatmap row shows that layer's activations
+    heatmap.canvas().canvas().setOnMouseClicked(e -> {
+      Optional<Integer> row = pictures.heatmapRowAt(e.getX(), e.getY(),
+          heatmap.canvas().canvas().getWidth(), heatmap.canvas().canvas().getHeight(),
+          themes.renderTheme());
+      row.filter(r -> r < pictures.hiddenLayers()).ifPresent(activationLayer::setValue);
+    });
+  }
+
+  private void updateLayerChoice() {
+    int n = pictures.hiddenLayers();
+    if (activationLayer.getItems().size() != n) {
+      activationLayer.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
+    }
+    activationLayer.setValue(pictures.activationLayer());
+  }
+
+  private static ColumnConstraints column(double percent) {
+    ColumnConstraints c = new ColumnConstraints();
+    c.setPercentWidth(percent);
+    c.setHgrow(Priority.ALWAYS);
+    return c;
+  }
+
+  private static RowConstraints row(double percent) {
+    RowConstraints r = new RowConstraints();
+    r.setPercentHeight(percent);
+    r.setVgrow(Priority.ALWAYS);
+    return r;
+  }
+
+  // ------------------------------------------------------------------------ export, keys
+
+  /** Opens the export dialog for the picture under the pointer last (the heatmap by default). */
+  public void exportFocusedPicture() {
+    Function<LabPictures.Drawings, Picture> which = focused == network ? LabPictures.Drawings::network
+        : focused == boundary ? LabPictures.Drawings::boundary
+        : focused == loss ? LabPictures.Drawings::loss
+        : focused == history ? LabPictures.Drawings::history
+        : focused == activations ? LabPictures.Drawings::activations
+        : LabPictures.Drawings::heatmap;
+    export(which.apply(pictures.forExport()), focused.canvas());
+  }
+
+  private void export(Picture picture, PictureCanvas canvas) {
+    ExportDialog.show(getScene().getWindow(), picture, themes.renderTheme(), canvas.getWidth(),
+        canvas.getHeight());
+  }
+
+  private void onKey(KeyEvent e) {
+    if (!isShowing() || e.isShortcutDown() || e.isAltDown()
+        || getScene().getFocusOwner() instanceof TextInputControl) {
+      return;
+    }
+    KeyCode code = e.getCode();
+    if (code == KeyCode.SPACE) {
+      model.togglePlay();
+    } else if (code == KeyCode.S) {
+      model.step();
+    } else if (code == KeyCode.R) {
+      model.reset();
+    } else {
+      return;
+    }
+    e.consume();
+  }
+
+  /** Whether the Lab is on screen (its tab selected): it and every parent visible. */
+  boolean isShowing() {
+    for (Node n = this; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return getScene() != null;
+  }
+
+  LabPictures pictures() {
+    return pictures;
+  }
+
+  LabControls controls() {
+    return controls;
+  }
+
+  PicturePanel heatmapPanel() {
+    return heatmap;
+  }
+
+  PicturePanel networkPanel() {
+    return network;
+  }
+
+  List<PicturePanel> panels() {
+    return panels;
+  }
+
+  Label bannerLabel() {
+    return bannerText;
+  }
+
+  boolean bannerShown() {
+    return banner.isVisible();
+  }
+
+  StatusBar statusBar() {
+    return status;
+  }
+}
