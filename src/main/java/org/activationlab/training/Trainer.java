@@ -25,7 +25,14 @@ import org.activationlab.nn.TrainingSession;
  * #latest()} (newest wins; no thread ever sees a half-built snapshot).
  *
  * <p>Publishing: while playing at most once per {@value #PUBLISH_INTERVAL_MS} ms; at once after a
- * pause, step, reset, rebuild, divergence or error, and after any command while paused. Speed:
+ * pause, step, reset, rebuild, divergence or error, and after any command while paused. A
+ * snapshot's measurements cost forward passes over the probe, training and test sets, and the
+ * decision boundary over a whole grid, which for a large network takes far longer than a step;
+ * so while playing the trainer keeps each within a share of its time: the statistics are
+ * published at most every {@value #PUBLISH_COST_FACTOR} times their own cost, and the grid is
+ * recomputed at most every {@value #GRID_INTERVAL_MS} ms and every {@value #GRID_COST_FACTOR}
+ * times its cost (snapshots in between share the last grid). A snapshot published at once is
+ * always measured in full. Speed:
  * with a limit the thread waits for the next step's due time in {@link BlockingQueue#poll(long,
  * TimeUnit)} (so a command wakes it at once); unlimited, it trains in slices of about {@value
  * #SLICE_MS} ms between looks at the queue. Paused, it blocks in {@link BlockingQueue#take()}.
@@ -48,7 +55,15 @@ public final class Trainer implements AutoCloseable {
   public static final int QUEUE_CAPACITY = 100_000;
   public static final String HINT_DIVERGED = "hint.diverged";
 
+  /** While playing, publishing takes at most 1/this of the trainer's time. */
+  public static final int PUBLISH_COST_FACTOR = 5;
+  /** While playing, the decision boundary is refreshed at most this often. */
+  public static final long GRID_INTERVAL_MS = 100;
+  /** While playing, the decision boundary takes at most 1/this of the trainer's time. */
+  public static final int GRID_COST_FACTOR = 8;
+
   private static final long PUBLISH_INTERVAL_NANOS = PUBLISH_INTERVAL_MS * 1_000_000;
+  private static final long GRID_INTERVAL_NANOS = GRID_INTERVAL_MS * 1_000_000;
   private static final long SLICE_NANOS = SLICE_MS * 1_000_000;
 
   private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
@@ -75,6 +90,10 @@ public final class Trainer implements AutoCloseable {
   private long commandsApplied;
   private long sequence;
   private long lastPublish;
+  private long publishCost;
+  private long lastGrid;
+  private long gridCost;
+  private GridSnapshot lastGridSnapshot;
   private long rateStart;
   private long rateSteps;
   private long meterTime;
@@ -338,6 +357,7 @@ public final class Trainer implements AutoCloseable {
     stats = StepStatistics.of(net);
     probe = ProbeStatistics.of(net);
     grid = net.inputSize() <= 2 ? OutputGrid.of(net, GRID_RESOLUTION) : null;
+    lastGridSnapshot = null;
     diverged = false;
     divergedAt = -1;
     error = null;
@@ -407,12 +427,18 @@ public final class Trainer implements AutoCloseable {
   // ---------------------------------------------------------------------------- publishing
 
   private void maybePublish() {
-    if (System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NANOS) {
-      publish();
+    long wait = Math.max(PUBLISH_INTERVAL_NANOS, PUBLISH_COST_FACTOR * publishCost);
+    if (System.nanoTime() - lastPublish >= wait) {
+      publish(false);
     }
   }
 
   private void publish() {
+    publish(true);
+  }
+
+  /** Measures and publishes; {@code full}: refresh the grid whatever it costs. */
+  private void publish(boolean full) {
     long now = System.nanoTime();
     lastPublish = now;
     if (!diverged && !session.isFinite()) {
@@ -445,8 +471,16 @@ public final class Trainer implements AutoCloseable {
     }
     GridSnapshot g = null;
     if (grid != null) {
-      session.outputGrid(grid);
-      g = GridSnapshot.of(grid);
+      long gridStart = System.nanoTime();
+      boolean due = gridStart - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
+          GRID_COST_FACTOR * gridCost);
+      if (full || due || lastGridSnapshot == null) {
+        session.outputGrid(grid);
+        lastGridSnapshot = GridSnapshot.of(grid);
+        lastGrid = System.nanoTime();
+        gridCost = lastGrid - gridStart;
+      }
+      g = lastGridSnapshot;
     }
     List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
     for (int l = 0; l < net.layerCount(); l++) {
@@ -460,6 +494,7 @@ public final class Trainer implements AutoCloseable {
         stats.gradNorm, layers, g, WeightsSnapshot.of(net), data, scenario,
         history.snapshot(), diverged, divergedAt, diverged ? HINT_DIVERGED : null, error);
     latest.set(s);
+    publishCost = System.nanoTime() - now - (g != null && lastGrid >= now ? gridCost : 0);
     synchronized (publishMonitor) {
       publishMonitor.notifyAll();
     }

@@ -31,7 +31,8 @@ import org.activationlab.ui.lab.LabView;
  * </ol>
  *
  * <p>{@code ./mvnw -Pjmh test-compile exec:exec -Dbench.main=org.activationlab.bench.LabBench
- * -Djmh.args="20"} (seconds per throughput measurement; default 10).
+ * -Djmh.args="20"} (seconds per throughput measurement; default 10; a preset name after it
+ * measures that preset instead of the deepest network).
  */
 public final class LabBench {
 
@@ -40,7 +41,7 @@ public final class LabBench {
   /** The deepest network the Lab allows, on sigmoid so it trains for ever without diverging. */
   static Scenario deepest() {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("hidden", "16x64");
+    s.put("hidden", "64x16"); // 16 layers of 64 units
     s.put("activation", "sigmoid");
     s.put("init", "glorot_uniform");
     s.put("learningRate", "0.1");
@@ -50,7 +51,7 @@ public final class LabBench {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    Scenario scenario = deepest();
+    Scenario scenario = args.length > 1 ? Presets.get(args[1]).scenario() : deepest();
     System.out.println("scenario: " + scenario.describe());
 
     double headless = headlessRate(scenario, seconds);

@@ -275,7 +275,7 @@ final class LabControls extends VBox {
     Integer d = depth.getValue();
     Integer w = width.getValue();
     if (d != null && w != null) {
-      field("hidden").enter(d + "x" + w);
+      field("hidden").enter(w + "x" + d); // width x depth, as the scenario reads it
     }
   }
 
@@ -327,7 +327,7 @@ final class LabControls extends VBox {
 
   static String hiddenText(List<Integer> hidden) {
     boolean uniform = hidden.stream().distinct().count() == 1 && hidden.size() > 1;
-    return uniform ? hidden.size() + "x" + hidden.get(0)
+    return uniform ? hidden.get(0) + "x" + hidden.size()
         : String.join(",", hidden.stream().map(String::valueOf).toList());
   }
 

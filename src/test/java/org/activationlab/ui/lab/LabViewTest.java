@@ -132,6 +132,13 @@ class LabViewTest {
     assertThat(model.scenario().learningRate()).isEqualTo(rate);
     save(robot, view, "lab-invalid-learning-rate.png");
 
+    // the layer spinner rebuilds the network with that many hidden layers of the same width
+    robot.interact(() -> robot.lookup("#lab-depth").queryAs(javafx.scene.control.Spinner.class)
+        .getValueFactory().setValue(3));
+    assertThat(model.scenario().hidden()).containsExactly(8, 8, 8);
+    assertThat(awaitShown(s -> s.layers().size() == 4).step()).isZero();
+    assertThat(view.controls().field("hidden").text()).isEqualTo("8x3");
+
     // --- dead ReLUs: the dead % is above zero and dead cells are crossed out
     choosePreset(robot, "dead-relu");
     awaitShown(s -> s.scenario().equals(Presets.get("dead-relu").scenario()) && s.step() == 0);
