@@ -141,7 +141,7 @@ public final class ActivationDistributionRenderer {
     Theme theme = m.theme();
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString(m.layerLabel() + " · " + m.activation().function().displayName() + " · z histogram",
+    g.drawString(m.layerLabel() + " · " + m.activation().function().displayName() + " · z",
         (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();

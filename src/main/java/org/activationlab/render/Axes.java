@@ -116,4 +116,13 @@ public final class Axes {
     g.setColor(theme.foreground());
     g.drawString(title, (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
   }
+
+  /** A muted one-line message centred in {@code area}, for a picture with nothing to show yet. */
+  public static void drawEmptyMessage(Graphics2D g, Rectangle2D area, Theme theme, String text) {
+    g.setFont(theme.font());
+    FontMetrics fm = g.getFontMetrics();
+    g.setColor(theme.muted());
+    g.drawString(text, (float) (area.getCenterX() - fm.stringWidth(text) / 2.0),
+        (float) (area.getCenterY() + fm.getAscent() / 2.0));
+  }
 }

@@ -50,6 +50,8 @@ public final class GradientHistoryRenderer {
     g.drawString("gradient history · " + m.metric(), (float) areas[0].getMinX(),
         (float) (theme.fontSize() * 1.3));
     if (m.columns() == 0) {
+      Axes.drawEmptyMessage(g, new Rectangle2D.Double(0, 0, width, height), theme,
+          "no steps yet: train to fill the history");
       return;
     }
     drawHeatmap(g, heatmapFrame(width, height, m), m);
@@ -113,7 +115,7 @@ public final class GradientHistoryRenderer {
     String axis = "layer";
     g.drawString(axis, (float) (a.getMinX() - fm.stringWidth(axis) - 6),
         (float) (a.getMinY() - 4));
-    List<Double> xs = NiceTicks.linear(f.viewport().xMin(), f.viewport().xMax(),
+    List<Double> xs = NiceTicks.whole(f.viewport().xMin(), f.viewport().xMax(),
         Axes.targetTicks(a.getWidth(), theme));
     double step = NiceTicks.step(f.viewport().xMin(), f.viewport().xMax(),
         Axes.targetTicks(a.getWidth(), theme));
@@ -127,7 +129,7 @@ public final class GradientHistoryRenderer {
     List<Double> decades = NiceTicks.decades(Math.pow(10, v.yMin()), Math.pow(10, v.yMax()),
         (int) Math.max(2, a.getHeight() / (theme.fontSize() * 1.8)));
     List<Double> logs = decades.stream().map(Math::log10).toList();
-    List<Double> xs = NiceTicks.linear(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
+    List<Double> xs = NiceTicks.whole(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     double step = NiceTicks.step(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     Axes.drawGrid(g, f, theme, xs, logs);
     Axes.drawFrame(g, a, theme);

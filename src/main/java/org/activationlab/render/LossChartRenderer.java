@@ -50,7 +50,7 @@ public final class LossChartRenderer {
       double step = NiceTicks.step(v.yMin(), v.yMax(), target);
       yLabel = y -> NiceTicks.label(y, step);
     }
-    List<Double> xs = NiceTicks.linear(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
+    List<Double> xs = NiceTicks.whole(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     double xStep = NiceTicks.step(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     Axes.drawGrid(g, f, theme, xs, ys);
     Axes.drawFrame(g, a, theme);
@@ -64,26 +64,34 @@ public final class LossChartRenderer {
     DoubleUnaryOperator lossY = m.logLoss() ? y -> f.toPixelY(Math.log10(y)) : f::toPixelY;
     g.setStroke(theme.seriesStroke());
     g.setColor(TRAIN);
-    g.draw(line(m.steps(), m.trainLoss(), f, lossY, m.logLoss()));
+    g.draw(line(m.steps(), m.trainLoss(), f, lossY, m.logLoss(), false));
     g.setStroke(theme.dashedStroke());
     g.setColor(TEST);
-    g.draw(line(m.steps(), m.testLoss(), f, lossY, m.logLoss()));
+    // the test loss is measured now and then, not every step: join the measured points
+    g.draw(line(m.steps(), m.testLoss(), f, lossY, m.logLoss(), true));
     g.setStroke(theme.dottedStroke());
     g.setColor(ACCURACY);
     g.draw(line(m.steps(), m.accuracy(), f,
-        acc -> a.getMaxY() - acc * a.getHeight(), false));
+        acc -> a.getMaxY() - acc * a.getHeight(), false, false));
     g.setClip(clip);
     drawKey(g, a, theme);
+    if (m.steps().length == 0) {
+      Axes.drawEmptyMessage(g, a, theme, "no steps yet");
+    }
   }
 
+  /**
+   * The polyline of a series; a missing value breaks it, unless {@code bridgeGaps} (for series
+   * sampled only in some columns).
+   */
   private static Path2D line(long[] steps, double[] values, PlotFrame f, DoubleUnaryOperator toY,
-      boolean positiveOnly) {
+      boolean positiveOnly, boolean bridgeGaps) {
     Path2D.Double path = new Path2D.Double();
     boolean open = false;
     for (int i = 0; i < steps.length; i++) {
       double v = values[i];
       if (!Double.isFinite(v) || (positiveOnly && v <= 0)) {
-        open = false;
+        open &= bridgeGaps && Double.isNaN(v);
         continue;
       }
       double px = f.toPixelX(steps[i]);

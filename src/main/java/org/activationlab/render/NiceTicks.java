@@ -35,6 +35,21 @@ public final class NiceTicks {
     return ticks;
   }
 
+  /**
+   * Ticks for a count (training steps): as {@link #linear}, but never between whole numbers, so a
+   * short run does not show 0, 0.25, 0.5 … labelled "0 0 1".
+   */
+  public static List<Double> whole(double min, double max, int target) {
+    if (step(min, max, target) >= 1) {
+      return linear(min, max, target);
+    }
+    List<Double> ticks = new ArrayList<>();
+    for (long i = (long) Math.ceil(min); i <= (long) Math.floor(max) && ticks.size() < 1000; i++) {
+      ticks.add((double) i);
+    }
+    return ticks;
+  }
+
   /** Powers of ten in [min, max] (both &gt; 0); every k-th decade when there are many. */
   public static List<Double> decades(double min, double max, int target) {
     List<Double> ticks = new ArrayList<>();

@@ -68,7 +68,8 @@ public final class PicturePanel extends StackPane {
     tip.setShowDelay(Duration.millis(300));
     help.setTooltip(tip);
     help.setOnAction(e -> explanation.setVisible(!explanation.isVisible()));
-    Button export = new Button(I18n.text("explorer.export"));
+    Button export = new Button(null, new org.kordamp.ikonli.javafx.FontIcon("mdi2d-download"));
+    export.setId(id + "-export");
     export.getStyleClass().add("small-button");
     export.setTooltip(new Tooltip(I18n.text("explorer.export.tooltip")));
     export.setOnAction(e -> onExport.run());

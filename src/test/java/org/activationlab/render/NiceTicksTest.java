@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 class NiceTicksTest {
 
   @Test
+  void stepCountsAreTickedAtWholeNumbersOnly() {
+    assertThat(NiceTicks.whole(0, 1, 6)).containsExactly(0.0, 1.0);
+    assertThat(NiceTicks.whole(0, 3, 10)).containsExactly(0.0, 1.0, 2.0, 3.0);
+    assertThat(NiceTicks.whole(0, 1000, 5)).isEqualTo(NiceTicks.linear(0, 1000, 5));
+  }
+
+  @Test
   void symmetricRangeGetsEvenSteps() {
     assertThat(NiceTicks.linear(-6, 6, 6)).containsExactly(-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0);
   }

@@ -31,12 +31,18 @@ public final class LabModel implements AutoCloseable {
   public static final String FIRST_PRESET = "playground";
 
   /** Speeds offered, in steps per second; 0 = as fast as possible. */
-  public static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, 1000.0, 0.0);
+  public static final List<Double> SPEEDS = List.of(1.0, 10.0, 100.0, 1000.0, 10000.0, 0.0);
+
+  /**
+   * The speed at start: slow enough to watch a preset unfold (most show their phenomenon within
+   * 300 steps, a few seconds), fast enough not to wait.
+   */
+  public static final double DEFAULT_SPEED = 100;
 
   private final Trainer trainer;
   private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(FIRST_PRESET);
-  private double speed = 0;
+  private double speed = DEFAULT_SPEED;
 
   public LabModel() {
     this(Presets.get(FIRST_PRESET).scenario());
@@ -45,6 +51,7 @@ public final class LabModel implements AutoCloseable {
   public LabModel(Scenario first) {
     scenario.set(first);
     trainer = new Trainer(first);
+    trainer.submit(new Command.SetSpeed(speed));
   }
 
   /** The scenario in force (what the user set; the trainer applies it in order). */
