@@ -1,11 +1,7 @@
 package org.activationlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,12 +14,14 @@ import java.util.concurrent.Callable;
 import org.activationlab.export.AtomicFiles;
 import org.activationlab.export.Background;
 import org.activationlab.export.PngExporter;
+import org.activationlab.export.TrainingStatsWriter;
+import org.activationlab.export.TrainingStatsWriter.LayerRecord;
+import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.nn.Evaluation;
 import org.activationlab.nn.Mlp;
 import org.activationlab.nn.OutputGrid;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
-import org.activationlab.nn.Task;
 import org.activationlab.nn.TrainingSession;
 import org.activationlab.render.DecisionBoundaryModel;
 import org.activationlab.render.DecisionBoundaryRenderer;
@@ -63,7 +61,6 @@ final class TrainCommand implements Callable<Integer> {
 
   static final int DIVERGED = 3;
   static final int MAX_RECORDS = 100_000;
-  static final String FORMAT = "activation-lab/training-stats";
 
   @Spec
   CommandSpec spec;
@@ -103,17 +100,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--heatmap", description = "per-layer gradient heatmap at the end, PNG")
   Path heatmap;
 
-  /** One record: scalars and per-layer values. */
-  record Record(long step, double loss, double testLoss, double accuracy, List<LayerRecord> layers) {}
-
-  record LayerRecord(double gradMeanAbs, double gradWeightRms, double deadFraction,
-      double saturatedFraction, double activationMean, double activationStd,
-      double[] neuronGradMeanAbs, boolean[] dead) {}
-
   @Override
   public Integer call() {
     Scenario scenario = scenario();
-    boolean csv = checkOutputs();
+    checkOutputs();
     if (every < 1) {
       throw new Cli.UsageException("--every must be a positive number of steps (got " + every + ")");
     }
@@ -133,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
     Evaluation testEval = new Evaluation();
     List<Record> records = new ArrayList<>();
     Measurements.initialGradients(session, step0);
-    records.add(record(session, step0, probe, trainEval, testEval));
+    records.add(TrainingStatsWriter.measure(session, step0, probe, trainEval, testEval));
     long divergedAt = -1;
     for (int k = 1; k <= n; k++) {
       double loss = session.step();
@@ -143,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
         break;
       }
       if (recordNow) {
-        Record r = record(session, session.stepStatistics(), probe, trainEval, testEval);
+        Record r = TrainingStatsWriter.measure(session, session.stepStatistics(), probe,
+            trainEval, testEval);
         if (!Double.isFinite(r.loss())) {
           divergedAt = k;
           break;
@@ -153,11 +144,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     boolean diverged = divergedAt >= 0;
     try {
-      if (csv) {
-        writeCsv(records, scenario, net);
-      } else {
-        writeJson(records, scenario, net, diverged, divergedAt);
-      }
+      TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario,
+          TrainingStatsWriter.Layer.of(net), records, divergedAt));
       out.println("wrote " + stats + " (" + records.size() + " records)");
       if (diverged) {
         err.println("training diverged at step " + divergedAt + " (the loss or a weight became "
@@ -264,141 +252,16 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static Record record(TrainingSession s, StepStatistics st, ProbeStatistics probe,
-      Evaluation trainEval, Evaluation testEval) {
-    s.probe(probe);
-    s.evaluate(s.data().train(), trainEval);
-    s.evaluateTest(testEval);
-    List<LayerRecord> layers = new ArrayList<>();
-    for (int l = 0; l < st.layerCount(); l++) {
-      layers.add(new LayerRecord(st.gradMeanAbs[l], st.gradWeightRms[l], probe.deadFraction[l],
-          probe.saturatedFraction[l], st.activationMean[l], st.activationStd[l],
-          st.neuronGradMeanAbs[l].clone(), probe.dead[l].clone()));
-    }
-    return new Record(s.stepCount(), trainEval.loss, testEval.loss, testEval.accuracy, layers);
-  }
-
-  /** Activation name of layer l: the hidden activation's spec or the task's output transform. */
-  static String activation(Mlp net, int l) {
-    if (l < net.layerCount() - 1) {
-      return net.activation(l).spec();
-    }
-    return net.task() == Task.BINARY ? "sigmoid"
-        : net.task() == Task.MULTICLASS ? "softmax" : "identity";
-  }
-
   private static GradientHeatmapModel heatmapModel(Record r, Scenario s, Mlp net) {
     List<GradientHeatmapModel.Row> rows = new ArrayList<>();
     for (int l = 0; l < r.layers().size(); l++) {
       LayerRecord lr = r.layers().get(l);
       boolean output = l == r.layers().size() - 1;
-      rows.add(new GradientHeatmapModel.Row((l + 1) + (output ? " output" : " " + activation(net, l)),
+      rows.add(new GradientHeatmapModel.Row((l + 1) + (output ? " output" : " " + TrainingStatsWriter.activation(net, l)),
           lr.neuronGradMeanAbs(), lr.dead(), lr.deadFraction(), lr.saturatedFraction()));
     }
     return new GradientHeatmapModel("mean |δ| per neuron, step " + r.step() + " — "
         + s.describe(), rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,
         GradientHeatmapModel.DEFAULT_DECADE_MAX);
-  }
-
-  // ------------------------------------------------------------------------------- output
-
-  private static void put(ObjectNode o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.put(key, v);
-    } else {
-      o.putNull(key);
-    }
-  }
-
-  private void writeJson(List<Record> records, Scenario scenario, Mlp net, boolean diverged,
-      long divergedAt) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("version", 1);
-    root.set("scenario", scenario.toJson());
-    ArrayNode layers = root.putArray("layers");
-    for (int l = 0; l < net.layerCount(); l++) {
-      ObjectNode o = layers.addObject();
-      o.put("index", l + 1);
-      o.put("kind", l < net.layerCount() - 1 ? "hidden" : "output");
-      o.put("width", net.width(l));
-      o.put("activation", activation(net, l));
-    }
-    ArrayNode recs = root.putArray("records");
-    for (Record r : records) {
-      ObjectNode o = recs.addObject();
-      o.put("step", r.step());
-      put(o, "loss", r.loss());
-      put(o, "testLoss", r.testLoss());
-      put(o, "accuracy", r.accuracy());
-      ArrayNode ls = o.putArray("layers");
-      for (LayerRecord lr : r.layers()) {
-        ObjectNode x = ls.addObject();
-        put(x, "gradMeanAbs", lr.gradMeanAbs());
-        put(x, "gradWeightRms", lr.gradWeightRms());
-        put(x, "deadFraction", lr.deadFraction());
-        put(x, "saturatedFraction", lr.saturatedFraction());
-        put(x, "activationMean", lr.activationMean());
-        put(x, "activationStd", lr.activationStd());
-        ArrayNode g = x.putArray("neuronGradMeanAbs");
-        for (double v : lr.neuronGradMeanAbs()) {
-          if (Double.isFinite(v)) {
-            g.add(v);
-          } else {
-            g.addNull();
-          }
-        }
-        ArrayNode d = x.putArray("dead");
-        for (boolean b : lr.dead()) {
-          d.add(b);
-        }
-      }
-    }
-    root.put("diverged", diverged);
-    if (diverged) {
-      root.put("divergedAtStep", divergedAt);
-    } else {
-      root.putNull("divergedAtStep");
-    }
-    byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    AtomicFiles.write(stats, os -> os.write(bytes));
-  }
-
-  private static String csvNum(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
-
-  private void writeCsv(List<Record> records, Scenario scenario, Mlp net) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    sb.append("step,loss,testLoss,accuracy,layer,kind,width,activation,gradMeanAbs,gradWeightRms,"
-        + "deadFraction,saturatedFraction,activationMean,activationStd,neuronGradMeanAbs,dead\n");
-    for (Record r : records) {
-      for (int l = 0; l < r.layers().size(); l++) {
-        LayerRecord lr = r.layers().get(l);
-        sb.append(r.step()).append(',').append(csvNum(r.loss())).append(',')
-            .append(csvNum(r.testLoss())).append(',').append(csvNum(r.accuracy())).append(',')
-            .append(l + 1).append(',').append(l < net.layerCount() - 1 ? "hidden" : "output")
-            .append(',').append(net.width(l)).append(',')
-            .append(activation(net, l).replace(',', ';')).append(',')
-            .append(csvNum(lr.gradMeanAbs())).append(',').append(csvNum(lr.gradWeightRms()))
-            .append(',').append(csvNum(lr.deadFraction())).append(',')
-            .append(csvNum(lr.saturatedFraction())).append(',')
-            .append(csvNum(lr.activationMean())).append(',').append(csvNum(lr.activationStd()))
-            .append(',');
-        double[] g = lr.neuronGradMeanAbs();
-        for (int j = 0; j < g.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(csvNum(g[j]));
-        }
-        sb.append(',');
-        boolean[] d = lr.dead();
-        for (int j = 0; j < d.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(d[j] ? 1 : 0);
-        }
-        sb.append('\n');
-      }
-    }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(stats, os -> os.write(bytes));
   }
 }
