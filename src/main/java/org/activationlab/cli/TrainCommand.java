@@ -11,25 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.activationlab.export.AtomicFiles;
 import org.activationlab.export.Background;
+import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
+import org.activationlab.export.TrainingPictures;
 import org.activationlab.export.TrainingStatsWriter;
-import org.activationlab.export.TrainingStatsWriter.LayerRecord;
+import org.activationlab.export.TrainingStatsWriter.Layer;
 import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.nn.Evaluation;
 import org.activationlab.nn.Mlp;
-import org.activationlab.nn.OutputGrid;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
 import org.activationlab.nn.TrainingSession;
-import org.activationlab.render.DecisionBoundaryModel;
-import org.activationlab.render.DecisionBoundaryRenderer;
-import org.activationlab.render.GradientHeatmapModel;
-import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
-import org.activationlab.training.GridSnapshot;
+import org.activationlab.training.HistoryBuffer;
 import org.activationlab.training.Measurements;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
@@ -41,8 +37,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
- * [--every K] --stats OUT.json|OUT.csv [--boundary OUT.png] [--heatmap OUT.png]}: trains on the
- * calling thread and writes per-layer gradient statistics every K steps.
+ * [--every K] [--stats OUT.json|OUT.csv] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
+ * [--frames N] [--picture heatmap|history|boundary|network] [--gif-delay MS] [--gif-size WxH]
+ * [--gif-once]]}: trains on the calling thread and writes per-layer gradient statistics every K
+ * steps, pictures of the end of the run and an animation of the run. At least one output is
+ * required.
  *
  * <p>Records: step 0 is the initial network; its gradient statistics come from a forward and
  * backward pass over the first mini-batch (the first batchSize training samples in stored order)
@@ -52,15 +51,22 @@ import picocli.CommandLine.Spec;
  * fractions over the probe set (the first ≤ 512 training samples) at that moment. Non-finite
  * numbers are written as null.
  *
+ * <p>GIF frames are taken at steps {@code round(i·steps/(N−1))}, i = 0..N−1 (the first at step 0,
+ * the last at the final step), each measured like a record; the history picture shows the
+ * per-layer mean |δ| of every step so far (bounded, older columns merged).
+ *
  * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged (stats up to the last record
- * before the divergence written, no pictures).
+ * before the divergence written, no pictures, no animation).
  */
 @Command(name = "train", description = "Train a preset or scenario headless and write gradient "
-    + "statistics (JSON or CSV), optionally the decision boundary and a gradient heatmap (PNG).")
+    + "statistics (JSON or CSV), optionally the decision boundary and a gradient heatmap (PNG) "
+    + "and an animated GIF of the run.")
 final class TrainCommand implements Callable<Integer> {
 
   static final int DIVERGED = 3;
   static final int MAX_RECORDS = 100_000;
+  static final int MAX_FRAMES = 500;
+  static final int MAX_GIF_SIDE = 4000;
 
   @Spec
   CommandSpec spec;
@@ -91,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--every", defaultValue = "10", description = "a record every K steps (default 10)")
   int every;
 
-  @Option(names = "--stats", required = true, description = "OUT.json or OUT.csv")
+  @Option(names = "--stats", description = "OUT.json or OUT.csv")
   Path stats;
 
   @Option(names = "--boundary", description = "decision boundary (2-D) or fitted curve (1-D), PNG")
@@ -99,6 +105,28 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--heatmap", description = "per-layer gradient heatmap at the end, PNG")
   Path heatmap;
+
+  @Option(names = "--gif", description = "animated GIF of the run (see --picture, --frames)")
+  Path gif;
+
+  @Option(names = "--frames", defaultValue = "60",
+      description = "GIF frames, 2.." + MAX_FRAMES + " and at most steps + 1 (default 60)")
+  int frames;
+
+  @Option(names = "--picture", defaultValue = "heatmap",
+      description = "what the GIF shows: heatmap, history, boundary or network (default heatmap)")
+  String picture;
+
+  @Option(names = "--gif-delay", paramLabel = "MS", defaultValue = "100",
+      description = "time per GIF frame in ms, 10..600000, kept to 10 ms (default 100)")
+  int gifDelay;
+
+  @Option(names = "--gif-size", paramLabel = "WxH",
+      description = "GIF frame size in pixels (default depends on the picture)")
+  String gifSize;
+
+  @Option(names = "--gif-once", description = "play the GIF once instead of looping forever")
+  boolean gifOnce;
 
   @Override
   public Integer call() {
@@ -112,65 +140,96 @@ final class TrainCommand implements Callable<Integer> {
       throw new Cli.UsageException("that would write more than " + MAX_RECORDS
           + " records; use a larger --every");
     }
+    TrainingPictures.Kind kind = TrainingPictures.Kind.parse(picture);
+    if (gif != null && frames > n + 1) {
+      throw new Cli.UsageException("--frames " + frames + " is more than the steps + 1 (" + (n + 1)
+          + "): each frame shows a different step; use --frames " + (n + 1) + " or more --steps");
+    }
+    long[] frameSteps = gif == null ? new long[0] : frameSteps(frames, n);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
 
     TrainingSession session = scenario.session();
     Mlp net = session.network();
+    List<Layer> layers = Layer.of(net);
+    GifExporter.Options gifOptions = gif == null ? null : gifOptions(kind, net.layerCount());
+    HistoryBuffer history = gif != null && kind == TrainingPictures.Kind.HISTORY
+        ? new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY) : null;
     StepStatistics step0 = StepStatistics.of(net);
     ProbeStatistics probe = ProbeStatistics.of(net);
     Evaluation trainEval = new Evaluation();
     Evaluation testEval = new Evaluation();
     List<Record> records = new ArrayList<>();
-    Measurements.initialGradients(session, step0);
-    records.add(TrainingStatsWriter.measure(session, step0, probe, trainEval, testEval));
     long divergedAt = -1;
-    for (int k = 1; k <= n; k++) {
-      double loss = session.step();
-      boolean recordNow = k % every == 0 || k == n;
-      if (!Double.isFinite(loss) || (recordNow || (k & 63) == 0) && !session.isFinite()) {
-        divergedAt = k;
-        break;
+    try (GifExporter.Recorder recorder = gif == null ? null
+        : GifExporter.start(gif, gifOptions)) {
+      Measurements.initialGradients(session, step0);
+      Record first = TrainingStatsWriter.measure(session, step0, probe, trainEval, testEval);
+      records.add(first);
+      if (history != null) {
+        history.record(0, step0.loss, Double.NaN, step0.accuracy, step0.gradMeanAbs,
+            step0.gradWeightRms);
       }
-      if (recordNow) {
-        Record r = TrainingStatsWriter.measure(session, session.stepStatistics(), probe,
-            trainEval, testEval);
-        if (!Double.isFinite(r.loss())) {
+      int nextFrame = 0;
+      if (recorder != null) {
+        recorder.add(frame(kind, first, layers, session, scenario, history));
+        nextFrame++;
+      }
+      for (int k = 1; k <= n; k++) {
+        double loss = session.step();
+        boolean recordNow = k % every == 0 || k == n;
+        boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
+        if (!Double.isFinite(loss)
+            || (recordNow || frameNow || (k & 63) == 0) && !session.isFinite()) {
           divergedAt = k;
           break;
         }
-        records.add(r);
+        if (history != null) {
+          StepStatistics st = session.stepStatistics();
+          history.record(k, loss, Double.NaN, st.accuracy, st.gradMeanAbs, st.gradWeightRms);
+        }
+        if (recordNow || frameNow) {
+          Record r = TrainingStatsWriter.measure(session, session.stepStatistics(), probe,
+              trainEval, testEval);
+          if (!Double.isFinite(r.loss())) {
+            divergedAt = k;
+            break;
+          }
+          if (recordNow) {
+            records.add(r);
+          }
+          if (frameNow) {
+            recorder.add(frame(kind, r, layers, session, scenario, history));
+            nextFrame++;
+          }
+        }
       }
-    }
-    boolean diverged = divergedAt >= 0;
-    try {
-      TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario,
-          TrainingStatsWriter.Layer.of(net), records, divergedAt));
-      out.println("wrote " + stats + " (" + records.size() + " records)");
+      boolean diverged = divergedAt >= 0;
+      if (stats != null) {
+        TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, layers, records,
+            divergedAt));
+        out.println("wrote " + stats + " (" + records.size() + " records)");
+      }
       if (diverged) {
         err.println("training diverged at step " + divergedAt + " (the loss or a weight became "
-            + "NaN or infinite): stats written up to step " + records.get(records.size() - 1)
-            .step() + ", no pictures; lower the learning rate or clip gradients (--set clip=1)");
-        return DIVERGED;
+            + "NaN or infinite): " + (stats == null ? "" : "stats written up to step "
+            + records.get(records.size() - 1).step() + ", ") + "no pictures; lower the learning "
+            + "rate or clip gradients (--set clip=1)");
+        return DIVERGED; // the unfinished GIF is discarded when the recorder closes
+      }
+      if (recorder != null) {
+        recorder.finish();
+        out.println("wrote " + gif + " (" + recorder.frames() + " frames)");
       }
       Theme theme = Theme.light();
+      Record last = records.get(records.size() - 1);
       if (heatmap != null) {
-        GradientHeatmapModel m = heatmapModel(records.get(records.size() - 1), scenario, net);
-        int h = Math.min(2000, 80 + 46 * net.layerCount());
-        PngExporter.write(Picture.of("gradient-heatmap", (g, w, hh, t) ->
-            new GradientHeatmapRenderer().draw(g, w, hh, m, t)), theme, 1000, h, 1,
-            Background.THEME, heatmap);
+        PngExporter.write(TrainingPictures.heatmap(last, layers, scenario.describe()), theme,
+            1000, TrainingPictures.heatmapHeight(net.layerCount()), 1, Background.THEME, heatmap);
         out.println("wrote " + heatmap);
       }
       if (boundary != null) {
-        OutputGrid grid = OutputGrid.of(net, net.inputSize() == 2 ? 160 : 400);
-        session.outputGrid(grid);
-        GridSnapshot gs = new GridSnapshot(grid.resolution, grid.dimensions, grid.channels,
-            grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.values);
-        DecisionBoundaryModel m = DecisionBoundaryModel.of(scenario.describe() + ", step "
-            + session.stepCount(), gs, session.data());
-        PngExporter.write(Picture.of("decision-boundary", (g, w, hh, t) ->
-            new DecisionBoundaryRenderer().draw(g, w, hh, m, t)), theme, 800, 800, 1,
+        PngExporter.write(TrainingPictures.boundary(session, scenario), theme, 800, 800, 1,
             Background.THEME, boundary);
         out.println("wrote " + boundary);
       }
@@ -183,6 +242,60 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Steps of N frames spread evenly over 0..n, first 0 and last n; distinct as N ≤ n + 1. */
+  static long[] frameSteps(int count, int n) {
+    long[] s = new long[count];
+    for (int i = 0; i < count; i++) {
+      s[i] = Math.round((double) i * n / (count - 1));
+    }
+    return s;
+  }
+
+  private static Picture frame(TrainingPictures.Kind kind, Record r, List<Layer> layers,
+      TrainingSession session, Scenario scenario, HistoryBuffer history) {
+    return switch (kind) {
+      case HEATMAP -> TrainingPictures.heatmap(r, layers, scenario.describe());
+      case HISTORY -> TrainingPictures.history(history.snapshot(), layers);
+      case BOUNDARY -> TrainingPictures.boundary(session, scenario);
+      case NETWORK -> TrainingPictures.network(session.network(), r);
+    };
+  }
+
+  /** Frame size: --gif-size or the picture's default; delay and looping from the options. */
+  private GifExporter.Options gifOptions(TrainingPictures.Kind kind, int layers) {
+    int w;
+    int h;
+    if (gifSize != null) {
+      String[] wh = gifSize.trim().toLowerCase(Locale.ROOT).split("x", -1);
+      try {
+        if (wh.length != 2) {
+          throw new NumberFormatException();
+        }
+        w = Integer.parseInt(wh[0].trim());
+        h = Integer.parseInt(wh[1].trim());
+      } catch (NumberFormatException e) {
+        throw new Cli.UsageException("--gif-size must be WIDTHxHEIGHT in pixels, e.g. 800x450 "
+            + "(got '" + gifSize + "')");
+      }
+      if (w < 100 || h < 100 || w > MAX_GIF_SIDE || h > MAX_GIF_SIDE) {
+        throw new Cli.UsageException("--gif-size sides must be in 100.." + MAX_GIF_SIDE
+            + " pixels (got " + gifSize + ")");
+      }
+    } else {
+      w = switch (kind) {
+        case HEATMAP -> 1000;
+        case BOUNDARY -> 720;
+        case HISTORY, NETWORK -> 800;
+      };
+      h = switch (kind) {
+        case HEATMAP -> TrainingPictures.heatmapHeight(layers);
+        case BOUNDARY -> 720;
+        case HISTORY, NETWORK -> 480;
+      };
+    }
+    return new GifExporter.Options(w, h, 1, Theme.light(), Background.THEME,
+        GifExporter.Options.centiseconds(gifDelay), !gifOnce);
+  }
   private static String num(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
   }
@@ -222,14 +335,19 @@ final class TrainCommand implements Callable<Integer> {
     return s.withSettings(set);
   }
 
-  /** Checks names and folders of all outputs before anything runs; returns whether CSV. */
-  private boolean checkOutputs() {
-    String name = lower(stats);
-    boolean csv = name.endsWith(".csv");
-    if (!csv && !name.endsWith(".json")) {
-      throw new Cli.UsageException("--stats must end in .json or .csv (got " + stats + ")");
+  /** Checks names and folders of all outputs and the GIF options before anything runs. */
+  private void checkOutputs() {
+    if (stats == null && heatmap == null && boundary == null && gif == null) {
+      throw new Cli.UsageException("nothing to write: give --stats OUT.json|OUT.csv, --gif "
+          + "OUT.gif, --heatmap OUT.png or --boundary OUT.png");
     }
-    checkFolder(stats);
+    if (stats != null) {
+      String name = lower(stats);
+      if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+        throw new Cli.UsageException("--stats must end in .json or .csv (got " + stats + ")");
+      }
+      checkFolder(stats);
+    }
     for (Path p : new Path[] {boundary, heatmap}) {
       if (p != null) {
         if (!lower(p).endsWith(".png")) {
@@ -238,7 +356,19 @@ final class TrainCommand implements Callable<Integer> {
         checkFolder(p);
       }
     }
-    return csv;
+    if (gif != null) {
+      if (!lower(gif).endsWith(".gif")) {
+        throw new Cli.UsageException("--gif must end in .gif (got " + gif + ")");
+      }
+      checkFolder(gif);
+    }
+    if (frames < 2 || frames > MAX_FRAMES) {
+      throw new Cli.UsageException("--frames must be in 2.." + MAX_FRAMES + " (got " + frames
+          + ")");
+    }
+    if (gifDelay < 10 || gifDelay > 600_000) {
+      throw new Cli.UsageException("--gif-delay must be in 10..600000 ms (got " + gifDelay + ")");
+    }
   }
 
   private static String lower(Path p) {
@@ -250,18 +380,5 @@ final class TrainCommand implements Callable<Integer> {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new Cli.UsageException("folder does not exist: " + dir);
     }
-  }
-
-  private static GradientHeatmapModel heatmapModel(Record r, Scenario s, Mlp net) {
-    List<GradientHeatmapModel.Row> rows = new ArrayList<>();
-    for (int l = 0; l < r.layers().size(); l++) {
-      LayerRecord lr = r.layers().get(l);
-      boolean output = l == r.layers().size() - 1;
-      rows.add(new GradientHeatmapModel.Row((l + 1) + (output ? " output" : " " + TrainingStatsWriter.activation(net, l)),
-          lr.neuronGradMeanAbs(), lr.dead(), lr.deadFraction(), lr.saturatedFraction()));
-    }
-    return new GradientHeatmapModel("mean |δ| per neuron, step " + r.step() + " — "
-        + s.describe(), rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,
-        GradientHeatmapModel.DEFAULT_DECADE_MAX);
   }
 }

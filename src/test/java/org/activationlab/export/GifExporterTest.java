@@ -7,13 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageInputStream;
 import org.activationlab.activation.Catalog;
 import org.activationlab.render.FunctionPlotModel;
 import org.activationlab.render.FunctionPlotRenderer;
@@ -55,73 +50,6 @@ class GifExporterTest {
     return Picture.of("heatmap", (g, w, h, t) -> new GradientHeatmapRenderer().draw(g, w, h, m, t));
   }
 
-  record Gif(List<BufferedImage> frames, List<IIOMetadataNode> metadata) {}
-
-  static Gif read(Path file) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-      try {
-        reader.setInput(in);
-        int n = reader.getNumImages(true);
-        List<BufferedImage> frames = new ArrayList<>();
-        List<IIOMetadataNode> meta = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          frames.add(reader.read(i));
-          meta.add((IIOMetadataNode) reader.getImageMetadata(i)
-              .getAsTree("javax_imageio_gif_image_1.0"));
-        }
-        return new Gif(frames, meta);
-      } finally {
-        reader.dispose();
-      }
-    }
-  }
-
-  static IIOMetadataNode node(IIOMetadataNode root, String name) {
-    for (int i = 0; i < root.getLength(); i++) {
-      if (root.item(i).getNodeName().equals(name)) {
-        return (IIOMetadataNode) root.item(i);
-      }
-    }
-    return null;
-  }
-
-  static boolean loops(IIOMetadataNode frame) {
-    IIOMetadataNode apps = node(frame, "ApplicationExtensions");
-    if (apps == null) {
-      return false;
-    }
-    for (int i = 0; i < apps.getLength(); i++) {
-      IIOMetadataNode app = (IIOMetadataNode) apps.item(i);
-      byte[] data = (byte[]) app.getUserObject();
-      if ("NETSCAPE".equals(app.getAttribute("applicationID"))
-          && "2.0".equals(app.getAttribute("authenticationCode"))
-          && data.length == 3 && data[0] == 1 && data[1] == 0 && data[2] == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Largest difference of any channel over all pixels, and the mean of the per-pixel maxima. */
-  static double[] difference(BufferedImage a, BufferedImage b) {
-    int max = 0;
-    double sum = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        int p = a.getRGB(x, y);
-        int q = b.getRGB(x, y);
-        int d = 0;
-        for (int shift = 0; shift <= 16; shift += 8) {
-          d = Math.max(d, Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF)));
-        }
-        max = Math.max(max, d);
-        sum += d;
-      }
-    }
-    return new double[] {max, sum / (a.getWidth() * a.getHeight())};
-  }
-
   @Test
   void writesTheRequestedFramesAtTheRequestedSizeWithDelayAndLoop() throws IOException {
     Path out = dir.resolve("plot.gif");
@@ -135,18 +63,18 @@ class GifExporterTest {
       }
       r.finish();
     }
-    Gif gif = read(out);
+    GifFiles.Gif gif = GifFiles.read(out);
     assertThat(gif.frames()).hasSize(7);
     for (BufferedImage f : gif.frames()) {
       assertThat(f.getWidth()).isEqualTo(640);
       assertThat(f.getHeight()).isEqualTo(360);
     }
-    assertThat(loops(gif.metadata().get(0))).isTrue();
-    for (IIOMetadataNode m : gif.metadata()) {
-      assertThat(node(m, "GraphicControlExtension").getAttribute("delayTime")).isEqualTo("15");
+    assertThat(GifFiles.loops(gif.metadata().get(0))).isTrue();
+    for (int i = 0; i < 7; i++) {
+      assertThat(GifFiles.delay(gif, i)).isEqualTo(15);
     }
     for (int k = 1; k < 7; k++) {
-      assertThat(difference(gif.frames().get(k - 1), gif.frames().get(k))[0])
+      assertThat(GifFiles.difference(gif.frames().get(k - 1), gif.frames().get(k))[0])
           .as("frame %d differs from frame %d", k, k - 1).isGreaterThan(100);
     }
     try (Stream<Path> files = Files.list(dir)) {
@@ -159,11 +87,10 @@ class GifExporterTest {
     Path out = dir.resolve("once.gif");
     GifExporter.write(out, new GifExporter.Options(200, 120, 1, Theme.dark(), Background.THEME,
         GifExporter.Options.centiseconds(250), false), List.of(plot(0), plot(1)));
-    Gif gif = read(out);
+    GifFiles.Gif gif = GifFiles.read(out);
     assertThat(gif.frames()).hasSize(2);
-    assertThat(gif.metadata()).noneMatch(GifExporterTest::loops);
-    assertThat(node(gif.metadata().get(0), "GraphicControlExtension").getAttribute("delayTime"))
-        .isEqualTo("25");
+    assertThat(gif.metadata()).noneMatch(GifFiles::loops);
+    assertThat(GifFiles.delay(gif, 0)).isEqualTo(25);
   }
 
   @Test
@@ -174,10 +101,10 @@ class GifExporterTest {
         List<Picture> pictures = List.of(heatmap(), plot(2));
         GifExporter.write(out, new GifExporter.Options(700, 300, 1, theme, bg, 10, true),
             pictures);
-        Gif gif = read(out);
+        GifFiles.Gif gif = GifFiles.read(out);
         for (int i = 0; i < pictures.size(); i++) {
           BufferedImage png = PngExporter.render(pictures.get(i), theme, 700, 300, 1, bg);
-          double[] d = difference(png, gif.frames().get(i));
+          double[] d = GifFiles.difference(png, gif.frames().get(i));
           // the palette is per frame: flat areas and the viridis cells stay within a few units,
           // antialiasing shades may be merged with a neighbour
           assertThat(d[1]).as("mean difference, %s %s frame %d", bg, theme.darkMode(), i)
