@@ -3,7 +3,6 @@ package org.activationlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.activationlab.export.Background;
 import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
+import org.activationlab.export.ScenarioFile;
+import org.activationlab.export.ScenarioFileException;
 import org.activationlab.export.TrainingPictures;
 import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.export.TrainingStatsWriter.Layer;
@@ -76,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--config", required = true,
-        description = "scenario JSON: an object of fields named like the --set keys")
+        description = "scenario file (activation-lab/scenario JSON; its lab part) or a plain "
+            + "JSON object of fields named like the --set keys")
     Path config;
   }
 
@@ -305,14 +307,16 @@ final class TrainCommand implements Callable<Integer> {
     if (source.preset != null) {
       s = Presets.get(source.preset).scenario();
     } else {
+      ScenarioFile.Loaded loaded;
       try {
-        s = Scenario.read(source.config);
-      } catch (NoSuchFileException e) {
-        throw new Cli.UsageException("config file not found: " + source.config);
-      } catch (IOException e) {
-        throw new Cli.UsageException("cannot read config " + source.config + ": "
-            + e.getMessage());
+        loaded = ScenarioFile.readConfig(source.config);
+      } catch (ScenarioFileException e) {
+        throw new Cli.UsageException("config " + e.getMessage());
       }
+      for (String w : loaded.warnings()) {
+        spec.commandLine().getErr().println("warning: " + source.config + ": " + w);
+      }
+      s = loaded.document().lab();
     }
     Map<String, String> set = new LinkedHashMap<>();
     for (String kv : settings) {
