@@ -66,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
 
   static final int DIVERGED = 3;
   static final int MAX_RECORDS = 100_000;
+  static final int DEFAULT_FRAMES = 60;
   static final int MAX_FRAMES = 500;
   static final int MAX_GIF_SIDE = 4000;
 
@@ -111,8 +112,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--gif", description = "animated GIF of the run (see --picture, --frames)")
   Path gif;
 
-  @Option(names = "--frames", defaultValue = "60",
-      description = "GIF frames, 2.." + MAX_FRAMES + " and at most steps + 1 (default 60)")
+  @Option(names = "--frames", defaultValue = "" + DEFAULT_FRAMES,
+      description = "GIF frames, 2.." + MAX_FRAMES + " and at most steps + 1 (default "
+          + DEFAULT_FRAMES + ", or steps + 1 for a shorter run)")
   int frames;
 
   @Option(names = "--picture", defaultValue = "heatmap",
@@ -143,6 +145,9 @@ final class TrainCommand implements Callable<Integer> {
           + " records; use a larger --every");
     }
     TrainingPictures.Kind kind = TrainingPictures.Kind.parse(picture);
+    if (!given("--frames")) {
+      frames = Math.min(DEFAULT_FRAMES, n + 1);
+    }
     if (gif != null && frames > n + 1) {
       throw new Cli.UsageException("--frames " + frames + " is more than the steps + 1 (" + (n + 1)
           + "): each frame shows a different step; use --frames " + (n + 1) + " or more --steps");
@@ -366,6 +371,15 @@ final class TrainCommand implements Callable<Integer> {
       }
       checkFolder(gif);
     }
+    if (gif == null) {
+      for (String option : new String[] {"--frames", "--picture", "--gif-delay", "--gif-size",
+          "--gif-once"}) {
+        if (given(option)) {
+          throw new Cli.UsageException(option + " is an option of the animation: add --gif "
+              + "OUT.gif");
+        }
+      }
+    }
     if (frames < 2 || frames > MAX_FRAMES) {
       throw new Cli.UsageException("--frames must be in 2.." + MAX_FRAMES + " (got " + frames
           + ")");
@@ -373,6 +387,10 @@ final class TrainCommand implements Callable<Integer> {
     if (gifDelay < 10 || gifDelay > 600_000) {
       throw new Cli.UsageException("--gif-delay must be in 10..600000 ms (got " + gifDelay + ")");
     }
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private static String lower(Path p) {

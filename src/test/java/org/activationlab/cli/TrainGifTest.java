@@ -102,7 +102,11 @@ class TrainGifTest {
         {"train", "--preset", "playground", "--gif", gif, "--gif-delay", "5"},
         {"train", "--preset", "playground", "--gif", dir.resolve("x.png").toString()},
         {"train", "--preset", "playground", "--gif", dir.resolve("no/such/x.gif").toString()},
-        {"train", "--preset", "playground", "--frames", "5"}};
+        {"train", "--preset", "playground", "--frames", "5"},
+        {"train", "--preset", "playground", "--stats", dir.resolve("s.json").toString(),
+            "--picture", "history"},
+        {"train", "--preset", "playground", "--stats", dir.resolve("s.json").toString(),
+            "--gif-once"}};
     for (String[] args : cases) {
       Result r = run(args);
       String what = String.join(" ", args);
@@ -113,6 +117,19 @@ class TrainGifTest {
     assertThat(run(cases[2]).err()).contains("--frames 12").contains("11");
     assertThat(run(cases[3]).err()).contains("heatmap, history, boundary, network");
     assertThat(run(cases[9]).err()).contains("nothing to write");
+    assertThat(run(cases[10]).err()).contains("--picture").contains("add --gif");
+  }
+
+  @Test
+  void aShortRunGetsAFrameForEveryStepByDefault() throws Exception {
+    Path gif = dir.resolve("short.gif");
+    Result r = run("train", "--preset", "playground", "--steps", "9", "--gif", gif.toString(),
+        "--picture", "network");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(GifFiles.read(gif).frames()).hasSize(10);
+    assertThat(TrainCommand.frameSteps(5, 100)).containsExactly(0, 25, 50, 75, 100);
+    assertThat(TrainCommand.frameSteps(4, 10)).containsExactly(0, 3, 7, 10);
+    assertThat(TrainCommand.frameSteps(11, 10)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   }
 
   @Test
