@@ -1,13 +1,8 @@
 package org.activationlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,23 +10,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.activationlab.export.AtomicFiles;
 import org.activationlab.export.Background;
+import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
+import org.activationlab.export.ScenarioFile;
+import org.activationlab.export.ScenarioFileException;
+import org.activationlab.export.TrainingPictures;
+import org.activationlab.export.TrainingStatsWriter;
+import org.activationlab.export.TrainingStatsWriter.Layer;
+import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.nn.Evaluation;
 import org.activationlab.nn.Mlp;
-import org.activationlab.nn.OutputGrid;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
-import org.activationlab.nn.Task;
 import org.activationlab.nn.TrainingSession;
-import org.activationlab.render.DecisionBoundaryModel;
-import org.activationlab.render.DecisionBoundaryRenderer;
-import org.activationlab.render.GradientHeatmapModel;
-import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
-import org.activationlab.training.GridSnapshot;
+import org.activationlab.training.HistoryBuffer;
 import org.activationlab.training.Measurements;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
@@ -43,8 +38,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
- * [--every K] --stats OUT.json|OUT.csv [--boundary OUT.png] [--heatmap OUT.png]}: trains on the
- * calling thread and writes per-layer gradient statistics every K steps.
+ * [--every K] [--stats OUT.json|OUT.csv] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
+ * [--frames N] [--picture heatmap|history|boundary|network] [--gif-delay MS] [--gif-size WxH]
+ * [--gif-once]]}: trains on the calling thread and writes per-layer gradient statistics every K
+ * steps, pictures of the end of the run and an animation of the run. At least one output is
+ * required.
  *
  * <p>Records: step 0 is the initial network; its gradient statistics come from a forward and
  * backward pass over the first mini-batch (the first batchSize training samples in stored order)
@@ -54,16 +52,23 @@ import picocli.CommandLine.Spec;
  * fractions over the probe set (the first ≤ 512 training samples) at that moment. Non-finite
  * numbers are written as null.
  *
+ * <p>GIF frames are taken at steps {@code round(i·steps/(N−1))}, i = 0..N−1 (the first at step 0,
+ * the last at the final step), each measured like a record; the history picture shows the
+ * per-layer mean |δ| of every step so far (bounded, older columns merged).
+ *
  * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged (stats up to the last record
- * before the divergence written, no pictures).
+ * before the divergence written, no pictures, no animation).
  */
 @Command(name = "train", description = "Train a preset or scenario headless and write gradient "
-    + "statistics (JSON or CSV), optionally the decision boundary and a gradient heatmap (PNG).")
+    + "statistics (JSON or CSV), optionally the decision boundary and a gradient heatmap (PNG) "
+    + "and an animated GIF of the run.")
 final class TrainCommand implements Callable<Integer> {
 
   static final int DIVERGED = 3;
   static final int MAX_RECORDS = 100_000;
-  static final String FORMAT = "activation-lab/training-stats";
+  static final int DEFAULT_FRAMES = 60;
+  static final int MAX_FRAMES = 500;
+  static final int MAX_GIF_SIDE = 4000;
 
   @Spec
   CommandSpec spec;
@@ -73,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--config", required = true,
-        description = "scenario JSON: an object of fields named like the --set keys")
+        description = "scenario file (activation-lab/scenario JSON; its lab part) or a plain "
+            + "JSON object of fields named like the --set keys")
     Path config;
   }
 
@@ -94,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--every", defaultValue = "10", description = "a record every K steps (default 10)")
   int every;
 
-  @Option(names = "--stats", required = true, description = "OUT.json or OUT.csv")
+  @Option(names = "--stats", description = "OUT.json or OUT.csv")
   Path stats;
 
   @Option(names = "--boundary", description = "decision boundary (2-D) or fitted curve (1-D), PNG")
@@ -103,17 +109,33 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--heatmap", description = "per-layer gradient heatmap at the end, PNG")
   Path heatmap;
 
-  /** One record: scalars and per-layer values. */
-  record Record(long step, double loss, double testLoss, double accuracy, List<LayerRecord> layers) {}
+  @Option(names = "--gif", description = "animated GIF of the run (see --picture, --frames)")
+  Path gif;
 
-  record LayerRecord(double gradMeanAbs, double gradWeightRms, double deadFraction,
-      double saturatedFraction, double activationMean, double activationStd,
-      double[] neuronGradMeanAbs, boolean[] dead) {}
+  @Option(names = "--frames", defaultValue = "" + DEFAULT_FRAMES,
+      description = "GIF frames, 2.." + MAX_FRAMES + " and at most steps + 1 (default "
+          + DEFAULT_FRAMES + ", or steps + 1 for a shorter run)")
+  int frames;
+
+  @Option(names = "--picture", defaultValue = "heatmap",
+      description = "what the GIF shows: heatmap, history, boundary or network (default heatmap)")
+  String picture;
+
+  @Option(names = "--gif-delay", paramLabel = "MS", defaultValue = "100",
+      description = "time per GIF frame in ms, 10..600000, kept to 10 ms (default 100)")
+  int gifDelay;
+
+  @Option(names = "--gif-size", paramLabel = "WxH",
+      description = "GIF frame size in pixels (default depends on the picture)")
+  String gifSize;
+
+  @Option(names = "--gif-once", description = "play the GIF once instead of looping forever")
+  boolean gifOnce;
 
   @Override
   public Integer call() {
     Scenario scenario = scenario();
-    boolean csv = checkOutputs();
+    checkOutputs();
     if (every < 1) {
       throw new Cli.UsageException("--every must be a positive number of steps (got " + every + ")");
     }
@@ -122,67 +144,99 @@ final class TrainCommand implements Callable<Integer> {
       throw new Cli.UsageException("that would write more than " + MAX_RECORDS
           + " records; use a larger --every");
     }
+    TrainingPictures.Kind kind = TrainingPictures.Kind.parse(picture);
+    if (!given("--frames")) {
+      frames = Math.min(DEFAULT_FRAMES, n + 1);
+    }
+    if (gif != null && frames > n + 1) {
+      throw new Cli.UsageException("--frames " + frames + " is more than the steps + 1 (" + (n + 1)
+          + "): each frame shows a different step; use --frames " + (n + 1) + " or more --steps");
+    }
+    long[] frameSteps = gif == null ? new long[0] : frameSteps(frames, n);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
 
     TrainingSession session = scenario.session();
     Mlp net = session.network();
+    List<Layer> layers = Layer.of(net);
+    GifExporter.Options gifOptions = gif == null ? null : gifOptions(kind, net.layerCount());
+    HistoryBuffer history = gif != null && kind == TrainingPictures.Kind.HISTORY
+        ? new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY) : null;
     StepStatistics step0 = StepStatistics.of(net);
     ProbeStatistics probe = ProbeStatistics.of(net);
     Evaluation trainEval = new Evaluation();
     Evaluation testEval = new Evaluation();
     List<Record> records = new ArrayList<>();
-    Measurements.initialGradients(session, step0);
-    records.add(record(session, step0, probe, trainEval, testEval));
     long divergedAt = -1;
-    for (int k = 1; k <= n; k++) {
-      double loss = session.step();
-      boolean recordNow = k % every == 0 || k == n;
-      if (!Double.isFinite(loss) || (recordNow || (k & 63) == 0) && !session.isFinite()) {
-        divergedAt = k;
-        break;
+    try (GifExporter.Recorder recorder = gif == null ? null
+        : GifExporter.start(gif, gifOptions)) {
+      Measurements.initialGradients(session, step0);
+      Record first = TrainingStatsWriter.measure(session, step0, probe, trainEval, testEval);
+      records.add(first);
+      if (history != null) {
+        history.record(0, step0.loss, Double.NaN, step0.accuracy, step0.gradMeanAbs,
+            step0.gradWeightRms);
       }
-      if (recordNow) {
-        Record r = record(session, session.stepStatistics(), probe, trainEval, testEval);
-        if (!Double.isFinite(r.loss())) {
+      int nextFrame = 0;
+      if (recorder != null) {
+        recorder.add(frame(kind, first, layers, session, scenario, history));
+        nextFrame++;
+      }
+      for (int k = 1; k <= n; k++) {
+        double loss = session.step();
+        boolean recordNow = k % every == 0 || k == n;
+        boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
+        if (!Double.isFinite(loss)
+            || (recordNow || frameNow || (k & 63) == 0) && !session.isFinite()) {
           divergedAt = k;
           break;
         }
-        records.add(r);
+        if (history != null) {
+          StepStatistics st = session.stepStatistics();
+          history.record(k, loss, Double.NaN, st.accuracy, st.gradMeanAbs, st.gradWeightRms);
+        }
+        if (recordNow || frameNow) {
+          Record r = TrainingStatsWriter.measure(session, session.stepStatistics(), probe,
+              trainEval, testEval);
+          if (!Double.isFinite(r.loss())) {
+            divergedAt = k;
+            break;
+          }
+          if (recordNow) {
+            records.add(r);
+          }
+          if (frameNow) {
+            recorder.add(frame(kind, r, layers, session, scenario, history));
+            nextFrame++;
+          }
+        }
       }
-    }
-    boolean diverged = divergedAt >= 0;
-    try {
-      if (csv) {
-        writeCsv(records, scenario, net);
-      } else {
-        writeJson(records, scenario, net, diverged, divergedAt);
+      boolean diverged = divergedAt >= 0;
+      if (stats != null) {
+        TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, layers, records,
+            divergedAt));
+        out.println("wrote " + stats + " (" + records.size() + " records)");
       }
-      out.println("wrote " + stats + " (" + records.size() + " records)");
       if (diverged) {
         err.println("training diverged at step " + divergedAt + " (the loss or a weight became "
-            + "NaN or infinite): stats written up to step " + records.get(records.size() - 1)
-            .step() + ", no pictures; lower the learning rate or clip gradients (--set clip=1)");
-        return DIVERGED;
+            + "NaN or infinite): " + (stats == null ? "" : "stats written up to step "
+            + records.get(records.size() - 1).step() + ", ") + "no pictures; lower the learning "
+            + "rate or clip gradients (--set clip=1)");
+        return DIVERGED; // the unfinished GIF is discarded when the recorder closes
+      }
+      if (recorder != null) {
+        recorder.finish();
+        out.println("wrote " + gif + " (" + recorder.frames() + " frames)");
       }
       Theme theme = Theme.light();
+      Record last = records.get(records.size() - 1);
       if (heatmap != null) {
-        GradientHeatmapModel m = heatmapModel(records.get(records.size() - 1), scenario, net);
-        int h = Math.min(2000, 80 + 46 * net.layerCount());
-        PngExporter.write(Picture.of("gradient-heatmap", (g, w, hh, t) ->
-            new GradientHeatmapRenderer().draw(g, w, hh, m, t)), theme, 1000, h, 1,
-            Background.THEME, heatmap);
+        PngExporter.write(TrainingPictures.heatmap(last, layers, scenario.describe()), theme,
+            1000, TrainingPictures.heatmapHeight(net.layerCount()), 1, Background.THEME, heatmap);
         out.println("wrote " + heatmap);
       }
       if (boundary != null) {
-        OutputGrid grid = OutputGrid.of(net, net.inputSize() == 2 ? 160 : 400);
-        session.outputGrid(grid);
-        GridSnapshot gs = new GridSnapshot(grid.resolution, grid.dimensions, grid.channels,
-            grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.values);
-        DecisionBoundaryModel m = DecisionBoundaryModel.of(scenario.describe() + ", step "
-            + session.stepCount(), gs, session.data());
-        PngExporter.write(Picture.of("decision-boundary", (g, w, hh, t) ->
-            new DecisionBoundaryRenderer().draw(g, w, hh, m, t)), theme, 800, 800, 1,
+        PngExporter.write(TrainingPictures.boundary(session, scenario), theme, 800, 800, 1,
             Background.THEME, boundary);
         out.println("wrote " + boundary);
       }
@@ -195,6 +249,60 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Steps of N frames spread evenly over 0..n, first 0 and last n; distinct as N ≤ n + 1. */
+  static long[] frameSteps(int count, int n) {
+    long[] s = new long[count];
+    for (int i = 0; i < count; i++) {
+      s[i] = Math.round((double) i * n / (count - 1));
+    }
+    return s;
+  }
+
+  private static Picture frame(TrainingPictures.Kind kind, Record r, List<Layer> layers,
+      TrainingSession session, Scenario scenario, HistoryBuffer history) {
+    return switch (kind) {
+      case HEATMAP -> TrainingPictures.heatmap(r, layers, scenario.describe());
+      case HISTORY -> TrainingPictures.history(history.snapshot(), layers);
+      case BOUNDARY -> TrainingPictures.boundary(session, scenario);
+      case NETWORK -> TrainingPictures.network(session.network(), r);
+    };
+  }
+
+  /** Frame size: --gif-size or the picture's default; delay and looping from the options. */
+  private GifExporter.Options gifOptions(TrainingPictures.Kind kind, int layers) {
+    int w;
+    int h;
+    if (gifSize != null) {
+      String[] wh = gifSize.trim().toLowerCase(Locale.ROOT).split("x", -1);
+      try {
+        if (wh.length != 2) {
+          throw new NumberFormatException();
+        }
+        w = Integer.parseInt(wh[0].trim());
+        h = Integer.parseInt(wh[1].trim());
+      } catch (NumberFormatException e) {
+        throw new Cli.UsageException("--gif-size must be WIDTHxHEIGHT in pixels, e.g. 800x450 "
+            + "(got '" + gifSize + "')");
+      }
+      if (w < 100 || h < 100 || w > MAX_GIF_SIDE || h > MAX_GIF_SIDE) {
+        throw new Cli.UsageException("--gif-size sides must be in 100.." + MAX_GIF_SIDE
+            + " pixels (got " + gifSize + ")");
+      }
+    } else {
+      w = switch (kind) {
+        case HEATMAP -> 1000;
+        case BOUNDARY -> 720;
+        case HISTORY, NETWORK -> 800;
+      };
+      h = switch (kind) {
+        case HEATMAP -> TrainingPictures.heatmapHeight(layers);
+        case BOUNDARY -> 720;
+        case HISTORY, NETWORK -> 480;
+      };
+    }
+    return new GifExporter.Options(w, h, 1, Theme.light(), Background.THEME,
+        GifExporter.Options.centiseconds(gifDelay), !gifOnce);
+  }
   private static String num(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
   }
@@ -204,14 +312,16 @@ final class TrainCommand implements Callable<Integer> {
     if (source.preset != null) {
       s = Presets.get(source.preset).scenario();
     } else {
+      ScenarioFile.Loaded loaded;
       try {
-        s = Scenario.read(source.config);
-      } catch (NoSuchFileException e) {
-        throw new Cli.UsageException("config file not found: " + source.config);
-      } catch (IOException e) {
-        throw new Cli.UsageException("cannot read config " + source.config + ": "
-            + e.getMessage());
+        loaded = ScenarioFile.readConfig(source.config);
+      } catch (ScenarioFileException e) {
+        throw new Cli.UsageException("config " + e.getMessage());
       }
+      for (String w : loaded.warnings()) {
+        spec.commandLine().getErr().println("warning: " + source.config + ": " + w);
+      }
+      s = loaded.document().lab();
     }
     Map<String, String> set = new LinkedHashMap<>();
     for (String kv : settings) {
@@ -234,14 +344,19 @@ final class TrainCommand implements Callable<Integer> {
     return s.withSettings(set);
   }
 
-  /** Checks names and folders of all outputs before anything runs; returns whether CSV. */
-  private boolean checkOutputs() {
-    String name = lower(stats);
-    boolean csv = name.endsWith(".csv");
-    if (!csv && !name.endsWith(".json")) {
-      throw new Cli.UsageException("--stats must end in .json or .csv (got " + stats + ")");
+  /** Checks names and folders of all outputs and the GIF options before anything runs. */
+  private void checkOutputs() {
+    if (stats == null && heatmap == null && boundary == null && gif == null) {
+      throw new Cli.UsageException("nothing to write: give --stats OUT.json|OUT.csv, --gif "
+          + "OUT.gif, --heatmap OUT.png or --boundary OUT.png");
     }
-    checkFolder(stats);
+    if (stats != null) {
+      String name = lower(stats);
+      if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+        throw new Cli.UsageException("--stats must end in .json or .csv (got " + stats + ")");
+      }
+      checkFolder(stats);
+    }
     for (Path p : new Path[] {boundary, heatmap}) {
       if (p != null) {
         if (!lower(p).endsWith(".png")) {
@@ -250,7 +365,32 @@ final class TrainCommand implements Callable<Integer> {
         checkFolder(p);
       }
     }
-    return csv;
+    if (gif != null) {
+      if (!lower(gif).endsWith(".gif")) {
+        throw new Cli.UsageException("--gif must end in .gif (got " + gif + ")");
+      }
+      checkFolder(gif);
+    }
+    if (gif == null) {
+      for (String option : new String[] {"--frames", "--picture", "--gif-delay", "--gif-size",
+          "--gif-once"}) {
+        if (given(option)) {
+          throw new Cli.UsageException(option + " is an option of the animation: add --gif "
+              + "OUT.gif");
+        }
+      }
+    }
+    if (frames < 2 || frames > MAX_FRAMES) {
+      throw new Cli.UsageException("--frames must be in 2.." + MAX_FRAMES + " (got " + frames
+          + ")");
+    }
+    if (gifDelay < 10 || gifDelay > 600_000) {
+      throw new Cli.UsageException("--gif-delay must be in 10..600000 ms (got " + gifDelay + ")");
+    }
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private static String lower(Path p) {
@@ -262,143 +402,5 @@ final class TrainCommand implements Callable<Integer> {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new Cli.UsageException("folder does not exist: " + dir);
     }
-  }
-
-  private static Record record(TrainingSession s, StepStatistics st, ProbeStatistics probe,
-      Evaluation trainEval, Evaluation testEval) {
-    s.probe(probe);
-    s.evaluate(s.data().train(), trainEval);
-    s.evaluateTest(testEval);
-    List<LayerRecord> layers = new ArrayList<>();
-    for (int l = 0; l < st.layerCount(); l++) {
-      layers.add(new LayerRecord(st.gradMeanAbs[l], st.gradWeightRms[l], probe.deadFraction[l],
-          probe.saturatedFraction[l], st.activationMean[l], st.activationStd[l],
-          st.neuronGradMeanAbs[l].clone(), probe.dead[l].clone()));
-    }
-    return new Record(s.stepCount(), trainEval.loss, testEval.loss, testEval.accuracy, layers);
-  }
-
-  /** Activation name of layer l: the hidden activation's spec or the task's output transform. */
-  static String activation(Mlp net, int l) {
-    if (l < net.layerCount() - 1) {
-      return net.activation(l).spec();
-    }
-    return net.task() == Task.BINARY ? "sigmoid"
-        : net.task() == Task.MULTICLASS ? "softmax" : "identity";
-  }
-
-  private static GradientHeatmapModel heatmapModel(Record r, Scenario s, Mlp net) {
-    List<GradientHeatmapModel.Row> rows = new ArrayList<>();
-    for (int l = 0; l < r.layers().size(); l++) {
-      LayerRecord lr = r.layers().get(l);
-      boolean output = l == r.layers().size() - 1;
-      rows.add(new GradientHeatmapModel.Row((l + 1) + (output ? " output" : " " + activation(net, l)),
-          lr.neuronGradMeanAbs(), lr.dead(), lr.deadFraction(), lr.saturatedFraction()));
-    }
-    return new GradientHeatmapModel("mean |δ| per neuron, step " + r.step() + " — "
-        + s.describe(), rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,
-        GradientHeatmapModel.DEFAULT_DECADE_MAX);
-  }
-
-  // ------------------------------------------------------------------------------- output
-
-  private static void put(ObjectNode o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.put(key, v);
-    } else {
-      o.putNull(key);
-    }
-  }
-
-  private void writeJson(List<Record> records, Scenario scenario, Mlp net, boolean diverged,
-      long divergedAt) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("version", 1);
-    root.set("scenario", scenario.toJson());
-    ArrayNode layers = root.putArray("layers");
-    for (int l = 0; l < net.layerCount(); l++) {
-      ObjectNode o = layers.addObject();
-      o.put("index", l + 1);
-      o.put("kind", l < net.layerCount() - 1 ? "hidden" : "output");
-      o.put("width", net.width(l));
-      o.put("activation", activation(net, l));
-    }
-    ArrayNode recs = root.putArray("records");
-    for (Record r : records) {
-      ObjectNode o = recs.addObject();
-      o.put("step", r.step());
-      put(o, "loss", r.loss());
-      put(o, "testLoss", r.testLoss());
-      put(o, "accuracy", r.accuracy());
-      ArrayNode ls = o.putArray("layers");
-      for (LayerRecord lr : r.layers()) {
-        ObjectNode x = ls.addObject();
-        put(x, "gradMeanAbs", lr.gradMeanAbs());
-        put(x, "gradWeightRms", lr.gradWeightRms());
-        put(x, "deadFraction", lr.deadFraction());
-        put(x, "saturatedFraction", lr.saturatedFraction());
-        put(x, "activationMean", lr.activationMean());
-        put(x, "activationStd", lr.activationStd());
-        ArrayNode g = x.putArray("neuronGradMeanAbs");
-        for (double v : lr.neuronGradMeanAbs()) {
-          if (Double.isFinite(v)) {
-            g.add(v);
-          } else {
-            g.addNull();
-          }
-        }
-        ArrayNode d = x.putArray("dead");
-        for (boolean b : lr.dead()) {
-          d.add(b);
-        }
-      }
-    }
-    root.put("diverged", diverged);
-    if (diverged) {
-      root.put("divergedAtStep", divergedAt);
-    } else {
-      root.putNull("divergedAtStep");
-    }
-    byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    AtomicFiles.write(stats, os -> os.write(bytes));
-  }
-
-  private static String csvNum(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
-
-  private void writeCsv(List<Record> records, Scenario scenario, Mlp net) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    sb.append("step,loss,testLoss,accuracy,layer,kind,width,activation,gradMeanAbs,gradWeightRms,"
-        + "deadFraction,saturatedFraction,activationMean,activationStd,neuronGradMeanAbs,dead\n");
-    for (Record r : records) {
-      for (int l = 0; l < r.layers().size(); l++) {
-        LayerRecord lr = r.layers().get(l);
-        sb.append(r.step()).append(',').append(csvNum(r.loss())).append(',')
-            .append(csvNum(r.testLoss())).append(',').append(csvNum(r.accuracy())).append(',')
-            .append(l + 1).append(',').append(l < net.layerCount() - 1 ? "hidden" : "output")
-            .append(',').append(net.width(l)).append(',')
-            .append(activation(net, l).replace(',', ';')).append(',')
-            .append(csvNum(lr.gradMeanAbs())).append(',').append(csvNum(lr.gradWeightRms()))
-            .append(',').append(csvNum(lr.deadFraction())).append(',')
-            .append(csvNum(lr.saturatedFraction())).append(',')
-            .append(csvNum(lr.activationMean())).append(',').append(csvNum(lr.activationStd()))
-            .append(',');
-        double[] g = lr.neuronGradMeanAbs();
-        for (int j = 0; j < g.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(csvNum(g[j]));
-        }
-        sb.append(',');
-        boolean[] d = lr.dead();
-        for (int j = 0; j < d.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(d[j] ? 1 : 0);
-        }
-        sb.append('\n');
-      }
-    }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(stats, os -> os.write(bytes));
   }
 }

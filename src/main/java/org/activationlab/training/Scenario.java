@@ -387,6 +387,19 @@ public record Scenario(
    * @throws IllegalArgumentException for unknown fields (named) or invalid values
    */
   public static Scenario fromJson(JsonNode node, Scenario base) {
+    return fromJson(node, base, null);
+  }
+
+  /**
+   * As {@link #fromJson(JsonNode, Scenario)}, but lenient about unknown fields when {@code
+   * unknownFields} is given: their names are added to it and they are otherwise ignored (a
+   * scenario file written by a newer version still opens, and the caller can say what was left
+   * out). Invalid values of known fields are refused all the same.
+   *
+   * @param unknownFields receives the names of unknown fields; null: unknown fields are refused
+   * @throws IllegalArgumentException for invalid values (and unknown fields when strict)
+   */
+  public static Scenario fromJson(JsonNode node, Scenario base, List<String> unknownFields) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("a scenario is a JSON object of fields: "
           + String.join(", ", KEYS));
@@ -396,6 +409,10 @@ public record Scenario(
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode v = e.getValue();
+      if (!KEYS.contains(key) && unknownFields != null) {
+        unknownFields.add(key);
+        continue;
+      }
       if (!KEYS.contains(key)) {
         throw new IllegalArgumentException("unknown scenario field '" + key + "'; valid: "
             + String.join(", ", KEYS));

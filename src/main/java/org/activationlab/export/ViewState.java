@@ -1,0 +1,70 @@
+package org.activationlab.export;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How the Lab's pictures are shown, as saved in a scenario file.
+ *
+ * @param historyMetric what the gradient history plots
+ * @param logLossAxis whether the loss chart's y axis is logarithmic
+ * @param theme light or dark
+ * @param presentation presentation mode (larger fonts and lines, high contrast)
+ */
+public record ViewState(HistoryMetric historyMetric, boolean logLossAxis, ThemeName theme,
+    boolean presentation) {
+
+  public ViewState {
+    if (historyMetric == null) {
+      throw new IllegalArgumentException("view.historyMetric is required");
+    }
+    if (theme == null) {
+      throw new IllegalArgumentException("view.theme is required");
+    }
+  }
+
+  /** Mean |δ| history, linear loss axis, light theme, no presentation mode. */
+  public static ViewState defaults() {
+    return new ViewState(HistoryMetric.MEAN_ABS_DELTA, false, ThemeName.LIGHT, false);
+  }
+
+  /** The gradient history's metric. */
+  public enum HistoryMetric {
+    /** Per-layer mean |δ| (= |∂L/∂b|). */
+    MEAN_ABS_DELTA("meanAbsDelta"),
+    /** Per-layer RMS of ∂L/∂W. */
+    WEIGHT_RMS("weightRms");
+
+    private final String id;
+
+    HistoryMetric(String id) {
+      this.id = id;
+    }
+
+    /** The name in the file. */
+    public String id() {
+      return id;
+    }
+
+    public static HistoryMetric parse(String id) {
+      return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("view.historyMetric must be meanAbsDelta or weightRms "
+              + "(got '" + id + "')"));
+    }
+  }
+
+  /** The colour theme. */
+  public enum ThemeName {
+    LIGHT, DARK;
+
+    /** The name in the file: {@code light} or {@code dark}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ThemeName parse(String id) {
+      return Arrays.stream(values()).filter(t -> t.id().equals(id)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("view.theme must be light or dark (got '" + id + "')"));
+    }
+  }
+}
