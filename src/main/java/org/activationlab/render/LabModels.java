@@ -125,7 +125,10 @@ public final class LabModels {
         theme);
   }
 
-  /** Loss on the training batches and the test set, and test accuracy, over the history. */
+  /**
+   * Loss on the training batches and on the test set, and test accuracy (both measured when a
+   * snapshot was published), over the history.
+   */
   public static LossChartModel loss(TrainingSnapshot s, boolean logLoss, Theme theme) {
     History h = s.history();
     int n = h.size();
@@ -137,7 +140,7 @@ public final class LabModels {
       steps[c] = h.lastStep(c);
       train[c] = h.loss(c);
       test[c] = h.testLoss(c);
-      accuracy[c] = h.accuracy(c);
+      accuracy[c] = h.testAccuracy(c);
     }
     return new LossChartModel(steps, train, test, accuracy, logLoss, theme);
   }

@@ -72,7 +72,7 @@ public final class LossChartRenderer {
     g.setStroke(theme.dottedStroke());
     g.setColor(ACCURACY);
     g.draw(line(m.steps(), m.accuracy(), f,
-        acc -> a.getMaxY() - acc * a.getHeight(), false, false));
+        acc -> a.getMaxY() - acc * a.getHeight(), false, true));
     g.setClip(clip);
     drawKey(g, a, theme);
     if (m.steps().length == 0) {

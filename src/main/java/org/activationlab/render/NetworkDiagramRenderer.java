@@ -6,6 +6,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
@@ -21,6 +22,9 @@ public final class NetworkDiagramRenderer {
 
   /** At most this many links are drawn between two layers: the largest |w| first. */
   public static final int MAX_LINKS_PER_LAYER = 160;
+
+  /** Links are drawn in this many strength levels per sign. */
+  static final int LINK_LEVELS = 8;
 
   static final Color POSITIVE = new Color(0x00, 0x72, 0xB2);
   static final Color NEGATIVE = new Color(0xD5, 0x5E, 0x00);
@@ -109,6 +113,10 @@ public final class NetworkDiagramRenderer {
     g.draw(d2);
   }
 
+  /**
+   * Links in {@value #LINK_LEVELS} strength levels per sign, each level one path with one colour
+   * and width: a few dozen drawing calls instead of thousands, on screen and in exports alike.
+   */
   private void drawLinks(Graphics2D g, double width, double height, NetworkDiagramModel m) {
     double maxAbs = 0;
     for (double[] w : m.weights()) {
@@ -120,6 +128,7 @@ public final class NetworkDiagramRenderer {
       return;
     }
     double maxStroke = Math.max(1, m.theme().lineWidth() * 1.4);
+    Path2D.Double[] paths = new Path2D.Double[2 * LINK_LEVELS];
     for (int l = 0; l < m.weights().length; l++) {
       double[] w = m.weights()[l];
       int from = m.widths()[l];
@@ -131,13 +140,26 @@ public final class NetworkDiagramRenderer {
         }
         Point2D p = neuronCentre(width, height, m, l, k % from);
         Point2D q = neuronCentre(width, height, m, l + 1, k / from);
-        double strength = abs / maxAbs;
-        Color c = w[k] > 0 ? POSITIVE : NEGATIVE;
-        g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(),
-            (int) Math.round(60 + 170 * strength)));
-        g.setStroke(new BasicStroke((float) (0.4 + maxStroke * strength)));
-        g.draw(new Line2D.Double(p, q));
+        int level = Math.min(LINK_LEVELS - 1, (int) (abs / maxAbs * LINK_LEVELS));
+        int bucket = (w[k] > 0 ? 0 : LINK_LEVELS) + level;
+        if (paths[bucket] == null) {
+          paths[bucket] = new Path2D.Double();
+        }
+        paths[bucket].moveTo(p.getX(), p.getY());
+        paths[bucket].lineTo(q.getX(), q.getY());
       }
+    }
+    for (int bucket = 0; bucket < paths.length; bucket++) {
+      if (paths[bucket] == null) {
+        continue;
+      }
+      double strength = (bucket % LINK_LEVELS + 0.5) / LINK_LEVELS;
+      Color c = bucket < LINK_LEVELS ? POSITIVE : NEGATIVE;
+      g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(),
+          (int) Math.round(60 + 170 * strength)));
+      g.setStroke(new BasicStroke((float) (0.4 + maxStroke * strength), BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_BEVEL));
+      g.draw(paths[bucket]);
     }
   }
 
@@ -171,8 +193,41 @@ public final class NetworkDiagramRenderer {
     for (int i = 0; i < w.length; i++) {
       abs[i] = Math.abs(w[i]);
     }
-    Arrays.sort(abs);
-    return abs[abs.length - limit];
+    return kthSmallest(abs, abs.length - limit);
+  }
+
+  /** The k-th smallest value (0-based) by quickselect, reordering {@code a}; O(n) on average. */
+  static double kthSmallest(double[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (Double.compare(a[i], pivot) < 0) {
+          i++;
+        }
+        while (Double.compare(a[j], pivot) > 0) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 
   private void drawLayerLabels(Graphics2D g, double width, double height, NetworkDiagramModel m) {

@@ -2,8 +2,8 @@ package org.activationlab.training;
 
 /**
  * An immutable copy of the training history: per column the mean over the steps it covers of the
- * batch loss, test loss (where measured), batch accuracy and, per layer, the mean |δ| and RMS
- * ∂L/∂W. Columns cover {@link #stride()} steps each (the newest may cover fewer); see {@link
+ * batch loss, test loss and test accuracy (where measured), batch accuracy and, per layer, the
+ * mean |δ| and RMS ∂L/∂W. Columns cover {@link #stride()} steps each (the newest may cover fewer); see {@link
  * HistoryBuffer} for how older columns are merged so memory stays bounded.
  */
 public final class History {
@@ -15,11 +15,13 @@ public final class History {
   private final double[] loss;
   private final double[] testLoss;
   private final double[] accuracy;
+  private final double[] testAccuracy;
   private final double[][] gradMeanAbs;
   private final double[][] gradWeightRms;
 
   History(int capacity, long stride, long recorded, long[] firstStep, long[] lastStep,
-      double[] loss, double[] testLoss, double[] accuracy, double[][] gradMeanAbs,
+      double[] loss, double[] testLoss, double[] accuracy, double[] testAccuracy,
+      double[][] gradMeanAbs,
       double[][] gradWeightRms) {
     this.capacity = capacity;
     this.stride = stride;
@@ -29,6 +31,7 @@ public final class History {
     this.loss = loss;
     this.testLoss = testLoss;
     this.accuracy = accuracy;
+    this.testAccuracy = testAccuracy;
     this.gradMeanAbs = gradMeanAbs;
     this.gradWeightRms = gradWeightRms;
   }
@@ -78,8 +81,14 @@ public final class History {
     return testLoss[column];
   }
 
+  /** Accuracy on the training batches of the column's steps. */
   public double accuracy(int column) {
     return accuracy[column];
+  }
+
+  /** Test accuracy; NaN where none was measured within the column (or for regression). */
+  public double testAccuracy(int column) {
+    return testAccuracy[column];
   }
 
   public double gradMeanAbs(int layer, int column) {

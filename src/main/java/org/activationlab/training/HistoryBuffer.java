@@ -16,7 +16,10 @@ public final class HistoryBuffer {
 
   private final int capacity;
   private final int layers;
-  /** Series: 0 loss, 1 test loss, 2 accuracy, then per layer mean |δ|, then per layer RMS dW. */
+  /**
+   * Series: 0 loss, 1 test loss, 2 batch accuracy, then per layer mean |δ|, then per layer RMS dW,
+   * last the test accuracy.
+   */
   private final double[][] sum;
   private final int[][] count;
   private final long[] firstStep;
@@ -32,7 +35,7 @@ public final class HistoryBuffer {
     }
     this.capacity = capacity;
     this.layers = layers;
-    int series = 3 + 2 * layers;
+    int series = 4 + 2 * layers;
     sum = new double[series][capacity];
     count = new int[series][capacity];
     firstStep = new long[capacity];
@@ -98,11 +101,16 @@ public final class HistoryBuffer {
     }
   }
 
-  /** Adds a test loss measured after the newest recorded step (e.g. at publish time). */
-  public void recordTestLoss(double testLoss) {
+  /** Adds a test loss and accuracy measured after the newest recorded step (at publish time). */
+  public void recordTest(double testLoss, double testAccuracy) {
     if (size > 0) {
       add(1, size - 1, testLoss);
+      add(testAccuracySeries(), size - 1, testAccuracy);
     }
+  }
+
+  private int testAccuracySeries() {
+    return 3 + 2 * layers;
   }
 
   private void add(int s, int c, double v) {
@@ -139,7 +147,8 @@ public final class HistoryBuffer {
       g[k] = means(3 + k);
       w[k] = means(3 + layers + k);
     }
-    return new History(capacity, stride, recorded, f, l, means(0), means(1), means(2), g, w);
+    return new History(capacity, stride, recorded, f, l, means(0), means(1), means(2),
+        means(testAccuracySeries()), g, w);
   }
 
   private double[] means(int s) {

@@ -466,9 +466,7 @@ public final class Trainer implements AutoCloseable {
     session.probe(probe);
     session.evaluate(data.train(), trainEval);
     session.evaluateTest(testEval);
-    if (Double.isFinite(testEval.loss)) {
-      history.recordTestLoss(testEval.loss);
-    }
+    history.recordTest(testEval.loss, testEval.accuracy);
     GridSnapshot g = null;
     if (grid != null) {
       long gridStart = System.nanoTime();

@@ -62,9 +62,10 @@ public final class LabBench {
     double[] ui = withLab(scenario, seconds);
     System.out.printf(Locale.ROOT, "with the Lab: %.0f steps/s (%.0f samples/s), %.0f %% of "
         + "headless%n", ui[0], ui[0] * scenario.batchSize(), 100 * ui[0] / headless);
-    System.out.printf(Locale.ROOT, "frames drawn: %.0f (%.1f per s); FX work per frame: median "
-        + "%.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", ui[1], ui[1] / seconds, ui[2],
-        ui[3], ui[4], ui[5]);
+    System.out.printf(Locale.ROOT, "frames drawn: %.0f (%.1f per s); FX work per frame, elapsed: "
+        + "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; CPU time: median %.2f ms, "
+        + "p90 %.2f ms, p99 %.2f ms%n", ui[1], ui[1] / seconds, ui[2], ui[3], ui[4], ui[5],
+        ui[6], ui[7], ui[8]);
 
     memory();
     Platform.exit();
@@ -83,7 +84,7 @@ public final class LabBench {
     }
   }
 
-  /** {steps/s, frames, median ms, p90 ms, p99 ms, max ms}. */
+  /** {steps/s, frames, median, p90, p99, max ms elapsed, median, p90, p99 ms CPU}. */
   private static double[] withLab(Scenario s, int seconds) throws Exception {
     LabModel model = onFx(() -> new LabModel(s));
     LabView view = onFx(() -> {
@@ -95,7 +96,7 @@ public final class LabBench {
     });
     model.setSpeed(0);
     model.play();
-    Thread.sleep(2000);
+    Thread.sleep(5000); // warm-up: let the JIT compile the drawing before measuring
     onFx(() -> {
       view.frames().clear();
       return null;
@@ -108,7 +109,8 @@ public final class LabBench {
     double[] r = onFx(() -> {
       FrameMeter f = view.frames();
       return new double[] {(step1 - step0) / elapsed, f.count(), f.quantileMillis(0.5),
-          f.quantileMillis(0.9), f.quantileMillis(0.99), f.quantileMillis(1)};
+          f.quantileMillis(0.9), f.quantileMillis(0.99), f.quantileMillis(1),
+          f.cpuQuantileMillis(0.5), f.cpuQuantileMillis(0.9), f.cpuQuantileMillis(0.99)};
     });
     model.close();
     return r;

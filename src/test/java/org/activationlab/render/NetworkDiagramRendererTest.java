@@ -61,4 +61,21 @@ class NetworkDiagramRendererTest {
     assertThat(kept).isEqualTo(160);
     assertThat(NetworkDiagramRenderer.strongestThreshold(new double[] {1, -2}, 160)).isZero();
   }
+
+  @Test
+  void quickselectAgreesWithSorting() {
+    java.util.Random r = new java.util.Random(7);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + r.nextInt(300);
+      double[] a = new double[n];
+      for (int i = 0; i < n; i++) {
+        // few distinct values in some trials, to exercise duplicates
+        a[i] = trial % 3 == 0 ? r.nextInt(4) : r.nextGaussian();
+      }
+      double[] sorted = a.clone();
+      java.util.Arrays.sort(sorted);
+      int k = r.nextInt(n);
+      assertThat(NetworkDiagramRenderer.kthSmallest(a.clone(), k)).isEqualTo(sorted[k]);
+    }
+  }
 }

@@ -55,4 +55,27 @@ class HistoryTest {
     b.clear();
     assertThat(b.snapshot().size()).isZero();
   }
+
+  @Test
+  void testLossAndAccuracyMeasuredNowAndThenAverageWithinTheirColumns() {
+    HistoryBuffer b = new HistoryBuffer(1, 4);
+    b.record(1, 0.9, Double.NaN, 0.5, null, null);
+    b.recordTest(0.8, 0.6);
+    b.record(2, 0.7, Double.NaN, 0.5, null, null);
+    b.record(3, 0.6, Double.NaN, 0.5, null, null);
+    b.recordTest(0.4, 0.8);
+    History h = b.snapshot();
+    assertThat(h.size()).isEqualTo(3);
+    assertThat(h.testAccuracy(0)).isEqualTo(0.6);
+    assertThat(h.testAccuracy(1)).isNaN();
+    assertThat(h.testLoss(2)).isEqualTo(0.4);
+    // merged columns average the measured values only
+    for (int s = 4; s <= 6; s++) {
+      b.record(s, 0.5, Double.NaN, 0.5, null, null);
+    }
+    History merged = b.snapshot();
+    assertThat(merged.stride()).isEqualTo(2);
+    assertThat(merged.testAccuracy(0)).isEqualTo(0.6);
+    assertThat(merged.testAccuracy(1)).isEqualTo(0.8);
+  }
 }

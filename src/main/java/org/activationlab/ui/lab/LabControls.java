@@ -50,6 +50,9 @@ final class LabControls extends VBox {
   private final Spinner<Integer> width = new Spinner<>(1, 64, 4);
   private final ChoiceBox<Integer> activationTarget = new ChoiceBox<>();
   private final Slider learningRate = new Slider(LR_LOG_MIN, LR_LOG_MAX, -2);
+  private final FontIcon playIcon = new FontIcon("mdi2p-play");
+  private final FontIcon pauseIcon = new FontIcon("mdi2p-pause");
+  private Boolean showsPlaying;
   private SettingField activationField;
   private boolean updating;
 
@@ -71,9 +74,13 @@ final class LabControls extends VBox {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
   }
 
-  /** Shows ▶ or ⏸ by whether the trainer plays. */
+  /** Shows ▶ or ⏸ by whether the trainer plays (called every frame: changes nodes only on a change). */
   void showPlaying(boolean playing) {
-    play.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
+    if (showsPlaying != null && showsPlaying == playing) {
+      return;
+    }
+    showsPlaying = playing;
+    play.setGraphic(playing ? pauseIcon : playIcon);
     play.setText(I18n.text(playing ? "lab.pause" : "lab.play"));
   }
 

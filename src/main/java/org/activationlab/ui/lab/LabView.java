@@ -166,7 +166,7 @@ public final class LabView extends BorderPane {
     if (s.sequence() == shownSequence) {
       return;
     }
-    long start = System.nanoTime();
+    frames.start();
     shownSequence = s.sequence();
     pictures.show(s);
     updateLayerChoice();
@@ -177,7 +177,7 @@ public final class LabView extends BorderPane {
     controls.showPlaying(s.playing());
     status.setText(statusText(s));
     showBanner(bannerFor(s));
-    frames.record(System.nanoTime() - start);
+    frames.stop();
   }
 
   /** The FX-thread work of the frames drawn so far. */
