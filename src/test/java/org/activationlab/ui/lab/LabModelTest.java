@@ -1,0 +1,66 @@
+package org.activationlab.ui.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.activationlab.training.Command;
+import org.activationlab.training.Presets;
+import org.activationlab.training.TrainingSnapshot;
+import org.junit.jupiter.api.Test;
+
+/** The Lab's verbs, without a window: which settings keep the network and which rebuild it. */
+class LabModelTest {
+
+  private static TrainingSnapshot await(LabModel m, java.util.function.Predicate<TrainingSnapshot> c)
+      throws Exception {
+    return m.trainer().await(c, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void liveSettingsKeepTheWeightsRebuildSettingsStartAgainInvalidOnesChangeNothing()
+      throws Exception {
+    try (LabModel m = new LabModel()) {
+      m.loadPreset("dead-relu");
+      m.trainer().submit(new Command.Step(20));
+      TrainingSnapshot trained = await(m, s -> s.step() == 20
+          && s.scenario().equals(Presets.get("dead-relu").scenario()));
+
+      // live: the run goes on from step 20 with the same weights
+      assertThat(m.set("activation", "leaky_relu:negative_slope=0.1")).isEmpty();
+      assertThat(m.set("learningRate", "0.05")).isEmpty();
+      TrainingSnapshot live = await(m, s -> s.scenario().learningRate() == 0.05);
+      assertThat(live.step()).isEqualTo(20);
+      assertThat(live.weights().parameters()).isEqualTo(trained.weights().parameters());
+      assertThat(live.layers().get(0).activation()).isEqualTo("leaky_relu:negative_slope=0.1");
+      assertThat(m.presetProperty().get()).isEqualTo("dead-relu");
+
+      // one layer only
+      assertThat(m.setLayerActivation(1, "tanh")).isEmpty();
+      TrainingSnapshot perLayer = await(m, s -> s.layers().get(1).activation().equals("tanh"));
+      assertThat(perLayer.layers().get(0).activation()).startsWith("leaky_relu");
+      assertThat(perLayer.layers().get(2).activation()).startsWith("leaky_relu");
+
+      // refused: the reason comes back, nothing changes
+      var before = m.scenario();
+      assertThat(m.set("batchSize", "0")).get().asString().contains("batchSize");
+      assertThat(m.set("hidden", "8x99")).isPresent();
+      assertThat(m.scenario()).isEqualTo(before);
+
+      // rebuild: a new network at step 0, no longer the preset
+      assertThat(m.set("seed", "7")).isEmpty();
+      TrainingSnapshot rebuilt = await(m, s -> s.scenario().seed() == 7);
+      assertThat(rebuilt.step()).isZero();
+      assertThat(m.presetProperty().get()).isEmpty();
+    }
+  }
+
+  @Test
+  void closingStopsTheTrainerThread() throws Exception {
+    LabModel m = new LabModel();
+    m.setSpeed(0);
+    m.play();
+    await(m, s -> s.playing() && s.step() > 0);
+    m.close();
+    assertThat(m.trainer().isAlive()).isFalse();
+  }
+}
