@@ -14,9 +14,9 @@ import org.activationlab.render.DecadeScale;
 import org.activationlab.render.DecisionBoundaryModel;
 import org.activationlab.render.DecisionBoundaryRenderer;
 import org.activationlab.render.GradientHeatmapModel;
-import org.activationlab.render.GradientHistoryModel;
 import org.activationlab.render.GradientHistoryRenderer;
 import org.activationlab.render.GradientHeatmapRenderer;
+import org.activationlab.render.LabModels;
 import org.activationlab.render.NetworkDiagramModel;
 import org.activationlab.render.NetworkDiagramRenderer;
 import org.activationlab.render.Picture;
@@ -125,19 +125,11 @@ public final class TrainingPictures {
 
   /** The gradient history (per-layer mean |δ| over the steps recorded so far). */
   public static Picture history(History history, List<Layer> layers) {
-    int n = history.layerCount();
-    double[][] values = new double[n][];
-    String[] labels = new String[n];
-    for (int l = 0; l < n; l++) {
-      values[l] = history.gradMeanAbsSeries(l);
+    String[] labels = new String[history.layerCount()];
+    for (int l = 0; l < labels.length; l++) {
       labels[l] = "output".equals(layers.get(l).kind()) ? "out" : Integer.toString(l + 1);
     }
-    long[] steps = new long[history.size()];
-    for (int c = 0; c < steps.length; c++) {
-      steps[c] = history.firstStep(c);
-    }
     return Picture.of("gradient-history", (g, w, h, t) -> new GradientHistoryRenderer().draw(g,
-        w, h, new GradientHistoryModel(values, steps, labels, "mean |δ|", DecadeScale.GRADIENTS,
-            t)));
+        w, h, LabModels.history(history, labels, LabModels.HistoryMetric.MEAN_ABS_DELTA, t)));
   }
 }

@@ -103,6 +103,20 @@ public final class LabModels {
   public static GradientHistoryModel history(TrainingSnapshot s, HistoryMetric metric,
       Theme theme) {
     History h = s.history();
+    String[] labels = new String[h.layerCount()];
+    List<LayerSnapshot> ls = s.layers();
+    for (int l = 0; l < labels.length; l++) {
+      labels[l] = l < ls.size() ? layerLabel(ls.get(l)) : String.valueOf(l + 1);
+    }
+    return history(h, labels, metric, theme);
+  }
+
+  /**
+   * The layer × time history of {@code metric} with the given row labels (input side first, e.g.
+   * "1", "2", …, "out"); columns are labelled by their last step.
+   */
+  public static GradientHistoryModel history(History h, String[] labels, HistoryMetric metric,
+      Theme theme) {
     int layers = h.layerCount();
     int columns = h.size();
     double[][] values = new double[layers][columns];
@@ -115,11 +129,6 @@ public final class LabModels {
         values[l][c] = metric == HistoryMetric.MEAN_ABS_DELTA
             ? h.gradMeanAbs(l, c) : h.gradWeightRms(l, c);
       }
-    }
-    String[] labels = new String[layers];
-    List<LayerSnapshot> ls = s.layers();
-    for (int l = 0; l < layers; l++) {
-      labels[l] = l < ls.size() ? layerLabel(ls.get(l)) : String.valueOf(l + 1);
     }
     return new GradientHistoryModel(values, steps, labels, metric.label(), DecadeScale.GRADIENTS,
         theme);

@@ -59,14 +59,8 @@ public class ExplorerPlotBenchmark {
     }
     image = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB_PRE);
     imageGraphics = image.createGraphics();
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    try {
-      Platform.startup(started::countDown);
-    } catch (IllegalStateException alreadyRunning) {
-      started.countDown();
-    }
-    started.await();
-    onFx(() -> {
+    FxThread.start();
+    FxThread.run(() -> {
       canvas = new Canvas(W, H);
       canvasGraphics = new FXGraphics2D(canvas.getGraphicsContext2D());
     });
@@ -93,7 +87,7 @@ public class ExplorerPlotBenchmark {
   @Benchmark
   public Canvas ontoFxCanvas() throws Exception {
     FunctionPlotModel model = nextModel();
-    onFx(() -> {
+    FxThread.run(() -> {
       // like PictureCanvas.redraw: clear the recorded commands, then draw
       canvas.getGraphicsContext2D().clearRect(0, 0, W, H);
       renderer.draw(canvasGraphics, W, H, model);
@@ -101,16 +95,4 @@ public class ExplorerPlotBenchmark {
     return canvas;
   }
 
-  private static void onFx(Runnable r) throws Exception {
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        r.run();
-        done.complete(null);
-      } catch (Throwable t) {
-        done.completeExceptionally(t);
-      }
-    });
-    done.get();
-  }
 }

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -58,7 +55,7 @@ public final class LabBench {
     System.out.printf(Locale.ROOT, "headless: %.0f steps/s (%.0f samples/s)%n", headless,
         headless * scenario.batchSize());
 
-    startFx();
+    FxThread.start();
     double[] ui = withLab(scenario, seconds);
     System.out.printf(Locale.ROOT, "with the Lab: %.0f steps/s (%.0f samples/s), %.0f %% of "
         + "headless%n", ui[0], ui[0] * scenario.batchSize(), 100 * ui[0] / headless);
@@ -86,8 +83,8 @@ public final class LabBench {
 
   /** {steps/s, frames, median, p90, p99, max ms elapsed, median, p90, p99 ms CPU}. */
   private static double[] withLab(Scenario s, int seconds) throws Exception {
-    LabModel model = onFx(() -> new LabModel(s));
-    LabView view = onFx(() -> {
+    LabModel model = FxThread.call(() -> new LabModel(s));
+    LabView view = FxThread.call(() -> {
       LabView v = new LabView(model, new ThemeManager());
       Stage stage = new Stage();
       stage.setScene(new Scene(v, 1600, 1000));
@@ -97,7 +94,7 @@ public final class LabBench {
     model.setSpeed(0);
     model.play();
     Thread.sleep(5000); // warm-up: let the JIT compile the drawing before measuring
-    onFx(() -> {
+    FxThread.call(() -> {
       view.frames().clear();
       return null;
     });
@@ -106,7 +103,7 @@ public final class LabBench {
     Thread.sleep(seconds * 1000L);
     long step1 = model.latest().step();
     double elapsed = (System.nanoTime() - t0) / 1e9;
-    double[] r = onFx(() -> {
+    double[] r = FxThread.call(() -> {
       FrameMeter f = view.frames();
       return new double[] {(step1 - step0) / elapsed, f.count(), f.quantileMillis(0.5),
           f.quantileMillis(0.9), f.quantileMillis(0.99), f.quantileMillis(1),
@@ -139,23 +136,5 @@ public final class LabBench {
       Thread.sleep(200);
     }
     return (rt.totalMemory() - rt.freeMemory()) / 1e6;
-  }
-
-  private static void startFx() throws InterruptedException {
-    CountDownLatch started = new CountDownLatch(1);
-    Platform.startup(started::countDown);
-    started.await();
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        done.complete(c.call());
-      } catch (Throwable e) {
-        done.completeExceptionally(e);
-      }
-    });
-    return done.get();
   }
 }

@@ -1,8 +1,6 @@
 package org.activationlab.bench;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
@@ -56,18 +54,12 @@ public class LabPictureBenchmark {
       t.submit(new Command.Step(300));
       snapshot = t.await(s -> s.step() == 300, Duration.ofMinutes(5));
     }
-    CountDownLatch started = new CountDownLatch(1);
-    try {
-      Platform.startup(started::countDown);
-    } catch (IllegalStateException alreadyRunning) {
-      started.countDown();
-    }
-    started.await();
+    FxThread.start();
     boolean wide = picture.equals("network") || picture.equals("heatmap")
         || picture.equals("history");
     double w = wide ? 724 : 524;
     double h = 320;
-    onFx(() -> {
+    FxThread.run(() -> {
       canvas = new Canvas(w, h);
       graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
     });
@@ -107,23 +99,11 @@ public class LabPictureBenchmark {
 
   @Benchmark
   public Canvas drawOntoFxCanvas() throws Exception {
-    onFx(() -> {
+    FxThread.run(() -> {
       canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
       draw.run();
     });
     return canvas;
   }
 
-  private static void onFx(Runnable r) throws Exception {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        r.run();
-        done.complete(null);
-      } catch (Throwable t) {
-        done.completeExceptionally(t);
-      }
-    });
-    done.get();
-  }
 }

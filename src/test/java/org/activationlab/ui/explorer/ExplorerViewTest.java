@@ -2,21 +2,16 @@ package org.activationlab.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.activationlab.activation.Catalog;
+import org.activationlab.ui.FxPixels;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.ThemeManager;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerViewTest {
-
-  private static final Path SHOTS = Path.of("target", "screenshots");
 
   private ExplorerModel model;
   private ExplorerView view;
@@ -140,40 +133,14 @@ class ExplorerViewTest {
   }
 
   private static int[] pixels(FxRobot robot, Node node) {
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> {
-      if (node instanceof org.activationlab.ui.PictureCanvas c) {
-        c.redraw();
-      }
-      img[0] = node.snapshot(null, null);
-    });
-    int w = (int) img[0].getWidth();
-    int h = (int) img[0].getHeight();
-    int[] argb = new int[w * h];
-    img[0].getPixelReader().getPixels(0, 0, w, h,
-        javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    return argb;
+    return FxPixels.pixels(robot, node);
   }
 
   private static long differingPixels(int[] a, int[] b) {
-    if (a.length != b.length) {
-      return Math.max(a.length, b.length);
-    }
-    long n = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] != b[i]) {
-        n++;
-      }
-    }
-    return n;
+    return FxPixels.differing(a, b);
   }
 
   private static void save(FxRobot robot, Node node, String name) throws IOException {
-    Files.createDirectories(SHOTS);
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> img[0] = node.snapshot(null, null));
-    File out = SHOTS.resolve(name).toFile();
-    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out);
-    assertThat(out).exists();
+    FxPixels.save(robot, node, name);
   }
 }

@@ -3,29 +3,23 @@ package org.activationlab.ui.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.geom.Rectangle2D;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.activationlab.render.ColorMap;
 import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.training.LayerSnapshot;
 import org.activationlab.training.Presets;
 import org.activationlab.training.TrainingSnapshot;
+import org.activationlab.ui.FxPixels;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.PictureCanvas;
 import org.activationlab.ui.ThemeManager;
@@ -45,8 +39,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LabViewTest {
-
-  private static final Path SHOTS = Path.of("target", "screenshots");
 
   private LabModel model;
   private LabView view;
@@ -243,35 +235,14 @@ class LabViewTest {
   }
 
   private static int[] pixels(FxRobot robot, PictureCanvas canvas) {
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> {
-      canvas.redraw();
-      img[0] = canvas.canvas().snapshot(null, null);
-    });
-    int w = (int) img[0].getWidth();
-    int h = (int) img[0].getHeight();
-    int[] argb = new int[w * h];
-    img[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-    return argb;
+    return FxPixels.pixels(robot, canvas.canvas());
   }
 
   private static long differing(int[] a, int[] b) {
-    if (a.length != b.length) {
-      return Math.max(a.length, b.length);
-    }
-    long n = 0;
-    for (int i = 0; i < a.length; i++) {
-      n += a[i] != b[i] ? 1 : 0;
-    }
-    return n;
+    return FxPixels.differing(a, b);
   }
 
   private static void save(FxRobot robot, Node node, String name) throws IOException {
-    Files.createDirectories(SHOTS);
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> img[0] = node.snapshot(null, null));
-    File out = SHOTS.resolve(name).toFile();
-    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out);
-    assertThat(out).exists();
+    FxPixels.save(robot, node, name);
   }
 }
