@@ -14,7 +14,7 @@ import org.activationlab.activation.Catalog;
  * viewport and the softmax panel's inputs. Immutable; validated on construction with messages
  * that name the scenario file's field ({@code explorer.temperature …}).
  *
- * @param functions shown functions, 1..{@value #MAX_FUNCTIONS} catalog specs of distinct
+ * @param functions shown functions, 0..{@value #MAX_FUNCTIONS} catalog specs of distinct
  *     functions, e.g. {@code leaky_relu:negative_slope=0.1}; stored in canonical form ({@code
  *     Catalog.parse(spec).spec()}: ids, defaults omitted)
  * @param selected id of the function the info card describes (shown or not)
@@ -43,8 +43,8 @@ public record ExplorerState(List<String> functions, String selected, boolean sho
   public static final double MAX_ABS_BOUND = 1e6;
 
   public ExplorerState {
-    if (functions == null || functions.isEmpty() || functions.size() > MAX_FUNCTIONS) {
-      throw new IllegalArgumentException("explorer.functions: give 1.." + MAX_FUNCTIONS
+    if (functions == null || functions.size() > MAX_FUNCTIONS) {
+      throw new IllegalArgumentException("explorer.functions: give 0.." + MAX_FUNCTIONS
           + " function specs (got " + (functions == null ? 0 : functions.size()) + ")");
     }
     List<String> canonical = new ArrayList<>();

@@ -124,6 +124,13 @@ public final class LossChartRenderer {
     double y = a.getMaxY() + fm.getHeight() * 2.1;
     double sample = theme.fontSize() * 1.6;
     String[] labels = {"train loss", "test loss", "test accuracy"};
+    double needed = 0;
+    for (String label : labels) {
+      needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
+    }
+    if (needed > a.getWidth() + theme.fontSize() * 3) {
+      labels = new String[] {"train", "test", "accuracy"}; // narrow picture or large fonts
+    }
     Color[] colors = {TRAIN, TEST, ACCURACY};
     for (int i = 0; i < labels.length; i++) {
       g.setColor(colors[i]);

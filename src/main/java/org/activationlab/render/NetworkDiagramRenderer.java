@@ -61,8 +61,9 @@ public final class NetworkDiagramRenderer {
     Rectangle2D a = area(width, height, m);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString("network · neuron colour = mean |δ|", (float) a.getMinX(),
-        (float) (theme.fontSize() * 1.4));
+    String title = "network · colour = mean |δ|";
+    g.drawString(title, (float) a.getMinX(), (float) (theme.fontSize() * 1.4));
+    double titleEnd = a.getMinX() + g.getFontMetrics().stringWidth(title);
     if (m.weights() != null) {
       drawLinks(g, width, height, m);
     }
@@ -88,7 +89,7 @@ public final class NetworkDiagramRenderer {
     }
     drawLayerLabels(g, width, height, m);
     if (m.weights() != null) {
-      drawLinkKey(g, area(width, height, m), theme);
+      drawLinkKey(g, area(width, height, m), theme, titleEnd);
     }
     double fs = theme.fontSize();
     m.scale().drawLegend(g, new Rectangle2D.Double(a.getMaxX() + fs * 1.5, a.getMinY(), fs * 4,
@@ -163,14 +164,17 @@ public final class NetworkDiagramRenderer {
     }
   }
 
-  /** "weight > 0" in blue, "weight < 0" in orange, at the top right of the diagram. */
-  private static void drawLinkKey(Graphics2D g, Rectangle2D a, Theme theme) {
+  /** "w > 0" in blue, "w < 0" in orange, at the top right of the diagram (short: the title is left of it). */
+  private static void drawLinkKey(Graphics2D g, Rectangle2D a, Theme theme, double titleEnd) {
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
-    String pos = "weight > 0";
-    String neg = "weight < 0";
+    String pos = "w > 0";
+    String neg = "w < 0";
     double sample = theme.fontSize() * 1.4;
     double x = a.getMaxX() - (sample * 2 + 12 + fm.stringWidth(pos) + fm.stringWidth(neg) + theme.fontSize());
+    if (x < titleEnd + theme.fontSize()) {
+      return; // no room beside the title (narrow picture, large fonts): the explanation says it
+    }
     double y = theme.fontSize() * 1.4;
     g.setStroke(new BasicStroke((float) theme.lineWidth()));
     for (int i = 0; i < 2; i++) {

@@ -49,6 +49,21 @@ public record Theme(
         fontSize * factor, lineWidth * factor);
   }
 
+  /**
+   * The same theme with more contrast for a projector: secondary text and grid lines closer to
+   * the foreground, so faint labels survive a washed-out beam.
+   */
+  public Theme highContrast() {
+    return new Theme(darkMode, background, foreground, mix(grid, foreground, 0.25),
+        mix(muted, foreground, 0.6), panel, fontFamily, fontSize, lineWidth);
+  }
+
+  private static Color mix(Color a, Color b, double t) {
+    return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t), a.getAlpha());
+  }
+
   /** The same theme on another background (e.g. transparent for exports onto slides). */
   public Theme withBackground(Color color) {
     return new Theme(darkMode, color, foreground, grid, muted, panel, fontFamily, fontSize, lineWidth);

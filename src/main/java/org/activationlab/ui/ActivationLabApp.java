@@ -6,15 +6,26 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.activationlab.export.ScenarioFile;
 import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.lab.LabModel;
 
-/** The JavaFX application: one window holding the Explorer and the Lab. */
+/**
+ * The JavaFX application: one window holding the Explorer and the Lab. It remembers the theme,
+ * language and window size between runs, and opens a scenario file given as its only argument
+ * ({@code java -jar activation-lab.jar lesson.json}).
+ */
 public final class ActivationLabApp extends Application {
 
+  private static final double DEFAULT_WIDTH = 1500;
+  private static final double DEFAULT_HEIGHT = 950;
+
   private final ExplorerModel explorerModel = new ExplorerModel();
-  private LabModel labModel;
   private final ThemeManager themes = new ThemeManager();
+  private final UserPrefs prefs = UserPrefs.forUser();
+  private LabModel labModel;
+  private ScenarioSession session;
+  private MainWindow window;
   private Scene scene;
   private Stage stage;
 
@@ -26,7 +37,13 @@ public final class ActivationLabApp extends Application {
   public void start(Stage stage) {
     this.stage = stage;
     labModel = new LabModel();
-    scene = new Scene(buildWindow(), 1500, 950);
+    session = new ScenarioSession(explorerModel, labModel, themes);
+    I18n.setLocale(prefs.language().orElse(I18n.defaultLocale()));
+    themes.setDark(prefs.dark());
+    themes.darkProperty().addListener((o, was, now) -> prefs.setDark(now));
+    double[] size = prefs.windowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    window = buildWindow();
+    scene = new Scene(window, size[0], size[1]);
     themes.attach(scene);
     stage.setTitle("Activation Lab");
     var icon = ActivationLabApp.class.getResourceAsStream("icon.png");
@@ -36,15 +53,20 @@ public final class ActivationLabApp extends Application {
     stage.setScene(scene);
     stage.setOnCloseRequest(e -> Platform.exit());
     stage.show();
+    ScenarioFile.argument(getParameters().getRaw()).ifPresent(window::openFile);
   }
 
   private MainWindow buildWindow() {
-    return new MainWindow(explorerModel, labModel, themes, this::switchLanguage, Platform::exit);
+    return new MainWindow(explorerModel, labModel, themes, session, prefs, this::switchLanguage,
+        Platform::exit);
   }
 
-  /** Window closed or Quit: the trainer thread ends with the application. */
+  /** Window closed or Quit: remember the size; the trainer thread ends with the application. */
   @Override
   public void stop() {
+    if (stage != null && stage.getWidth() > 0 && !stage.isFullScreen()) {
+      prefs.setWindowSize(stage.getWidth(), stage.getHeight());
+    }
     if (labModel != null) {
       labModel.close();
     }
@@ -52,7 +74,9 @@ public final class ActivationLabApp extends Application {
 
   private void switchLanguage(Locale locale) {
     I18n.setLocale(locale);
-    scene.setRoot(buildWindow());
+    prefs.setLanguage(locale);
+    window = buildWindow();
+    scene.setRoot(window);
   }
 
   /** The stage, for tests. */

@@ -1,8 +1,14 @@
 package org.activationlab.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -15,6 +21,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.activationlab.export.ScenarioFileException;
 import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.explorer.ExplorerView;
 import org.activationlab.ui.lab.LabModel;
@@ -30,8 +39,14 @@ final class MainWindow extends BorderPane {
   private final LabView lab;
   private final TabPane tabs;
 
+  private final ScenarioSession session;
+  private Alert lastAlert;
+  private final UserPrefs prefs;
+
   MainWindow(ExplorerModel explorerModel, LabModel labModel, ThemeManager themes,
-      Consumer<Locale> onLanguage, Runnable onQuit) {
+      ScenarioSession session, UserPrefs prefs, Consumer<Locale> onLanguage, Runnable onQuit) {
+    this.session = session;
+    this.prefs = prefs;
     explorer = new ExplorerView(explorerModel, themes);
     lab = new LabView(labModel, themes);
     Tab explorerTab = new Tab(I18n.text("tab.explorer"), explorer);
@@ -59,6 +74,122 @@ final class MainWindow extends BorderPane {
     tabs.getSelectionModel().select(showLab ? 1 : 0);
   }
 
+  // ------------------------------------------------------------------------ scenario files
+
+  private void chooseAndOpen() {
+    FileChooser chooser = scenarioChooser();
+    chooser.setTitle(I18n.text("scenario.open.title"));
+    File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      openFile(chosen.toPath());
+    }
+  }
+
+  /**
+   * Opens a scenario file; a refused file is explained and changes nothing; unknown fields are
+   * listed; a lesson's notes are shown.
+   *
+   * @return whether the file was opened
+   */
+  boolean openFile(Path path) {
+    List<String> warnings;
+    try {
+      warnings = session.open(path);
+    } catch (ScenarioFileException e) {
+      alert(Alert.AlertType.ERROR, I18n.text("scenario.open.failed.header"),
+          I18n.text("scenario.open.failed", e.getMessage()));
+      return false;
+    }
+    prefs.addRecent(path);
+    if (!warnings.isEmpty()) {
+      alert(Alert.AlertType.WARNING, I18n.text("scenario.open.warnings.header"),
+          String.join("\n", warnings));
+    } else if (!session.notes().isBlank()) {
+      alert(Alert.AlertType.INFORMATION, I18n.text("scenario.notes.header",
+          path.getFileName()), session.notes());
+    }
+    return true;
+  }
+
+  private void fillRecent(Menu recent) {
+    recent.getItems().clear();
+    List<Path> files = prefs.recentFiles();
+    if (files.isEmpty()) {
+      MenuItem none = new MenuItem(I18n.text("menu.file.recent.none"));
+      none.setDisable(true);
+      recent.getItems().add(none);
+    }
+    for (Path p : files) {
+      MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> openFile(p));
+      recent.getItems().add(item);
+    }
+  }
+
+  private void save(boolean askForName) {
+    Path target = askForName ? null : session.file().orElse(null);
+    if (target == null) {
+      FileChooser chooser = scenarioChooser();
+      chooser.setTitle(I18n.text("scenario.save.title"));
+      chooser.setInitialFileName(session.file().map(p -> p.getFileName().toString())
+          .orElse("lesson.json"));
+      File chosen = chooser.showSaveDialog(window());
+      if (chosen == null) {
+        return;
+      }
+      target = chosen.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? chosen.toPath()
+          : chosen.toPath().resolveSibling(chosen.getName() + ".json");
+    }
+    saveTo(target);
+  }
+
+  /** Saves the whole state to {@code target}; a failure is explained, no partial file is left. */
+  boolean saveTo(Path target) {
+    try {
+      session.save(target);
+      prefs.addRecent(target);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      alert(Alert.AlertType.ERROR, I18n.text("scenario.save.failed.header"),
+          I18n.text("scenario.save.failed", target, e.getMessage()));
+      return false;
+    }
+  }
+
+  private FileChooser scenarioChooser() {
+    FileChooser chooser = new FileChooser();
+    chooser.getExtensionFilters().add(
+        new FileChooser.ExtensionFilter(I18n.text("scenario.filter"), "*.json"));
+    prefs.lastFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
+    return chooser;
+  }
+
+  private void alert(Alert.AlertType type, String header, String text) {
+    Alert alert = new Alert(type);
+    alert.setTitle("Activation Lab");
+    alert.setHeaderText(header);
+    Label body = new Label(text);
+    body.setWrapText(true);
+    body.setMaxWidth(620);
+    alert.getDialogPane().setContent(body);
+    alert.getDialogPane().setId("scenario-alert");
+    if (window() != null) {
+      alert.initOwner(window());
+    }
+    lastAlert = alert;
+    alert.show();
+  }
+
+  /** The dialog shown last (for tests). */
+  Alert lastAlert() {
+    return lastAlert;
+  }
+
+  private Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+
   private void exportFocusedPicture() {
     if (tabs.getSelectionModel().getSelectedIndex() == 1) {
       lab.exportFocusedPicture();
@@ -74,7 +205,23 @@ final class MainWindow extends BorderPane {
     MenuItem quit = new MenuItem(I18n.text("menu.file.quit"));
     quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
     quit.setOnAction(e -> onQuit.run());
-    Menu file = new Menu(I18n.text("menu.file"), null, export, new SeparatorMenuItem(), quit);
+    MenuItem open = new MenuItem(I18n.text("menu.file.open"));
+    open.setId("menu-open");
+    open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+    open.setOnAction(e -> chooseAndOpen());
+    Menu recent = new Menu(I18n.text("menu.file.recent"));
+    recent.setId("menu-recent");
+    recent.getItems().add(new MenuItem()); // a menu needs an item to open; filled on showing
+    recent.setOnShowing(e -> fillRecent(recent));
+    MenuItem save = new MenuItem(I18n.text("menu.file.save"));
+    save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+    save.setOnAction(e -> save(false));
+    MenuItem saveAs = new MenuItem(I18n.text("menu.file.saveAs"));
+    saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+        KeyCombination.SHIFT_DOWN));
+    saveAs.setOnAction(e -> save(true));
+    Menu file = new Menu(I18n.text("menu.file"), null, open, recent, save, saveAs,
+        new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
     ToggleGroup themeGroup = new ToggleGroup();
     RadioMenuItem light = new RadioMenuItem(I18n.text("menu.view.light"));
@@ -94,7 +241,16 @@ final class MainWindow extends BorderPane {
     english.setOnAction(e -> onLanguage.accept(Locale.ENGLISH));
     chinese.setOnAction(e -> onLanguage.accept(Locale.SIMPLIFIED_CHINESE));
     Menu language = new Menu(I18n.text("menu.view.language"), null, english, chinese);
-    Menu view = new Menu(I18n.text("menu.view"), null, light, dark, new SeparatorMenuItem(), language);
+    CheckMenuItem presentation = new CheckMenuItem(I18n.text("menu.view.presentation"));
+    presentation.setId("menu-presentation");
+    presentation.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+    presentation.selectedProperty().bindBidirectional(themes.presentationProperty());
+    CheckMenuItem controls = new CheckMenuItem(I18n.text("menu.view.controls"));
+    controls.setId("menu-controls");
+    controls.setAccelerator(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
+    controls.selectedProperty().bindBidirectional(themes.controlsShownProperty());
+    Menu view = new Menu(I18n.text("menu.view"), null, light, dark, new SeparatorMenuItem(),
+        presentation, controls, new SeparatorMenuItem(), language);
 
     MenuItem shortcuts = new MenuItem(I18n.text("menu.help.shortcuts"));
     shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));

@@ -35,7 +35,7 @@ public class PictureCanvas extends Pane {
   public PictureCanvas(Picture picture, ThemeManager themes) {
     this.picture = picture;
     this.themes = themes;
-    themes.darkProperty().addListener(o -> invalidate());
+    themes.changes().addListener(o -> invalidate());
     getChildren().add(canvas);
     getStyleClass().add("picture-canvas");
     setMinSize(120, 80);

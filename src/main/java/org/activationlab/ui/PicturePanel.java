@@ -78,6 +78,8 @@ public final class PicturePanel extends StackPane {
     tools.setPickOnBounds(false);
     tools.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
     StackPane.setAlignment(tools, Pos.TOP_RIGHT);
+    // shown while the pointer is over the picture, so titles and legends stay clear on a slide
+    tools.visibleProperty().bind(hoverProperty().or(explanation.visibleProperty()));
     StackPane.setMargin(tools, new Insets(4, 6, 0, 0));
 
     MenuItem exportItem = new MenuItem(I18n.text("explorer.export"));

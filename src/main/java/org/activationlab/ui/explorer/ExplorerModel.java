@@ -1,6 +1,7 @@
 package org.activationlab.ui.explorer;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -11,13 +12,16 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.activationlab.activation.Activation;
 import org.activationlab.activation.ActivationFunction;
 import org.activationlab.activation.Catalog;
+import org.activationlab.export.ExplorerState;
+import org.activationlab.render.Viewport;
 
 /**
  * The Explorer's state: which functions are shown (at most {@link #MAX_SHOWN}) with their
  * parameters, which one the info card describes, the f/f' toggles and the softmax inputs. The
- * views observe it; the plot's viewport belongs to the plot view.
+ * views observe it, and a scenario file saves and restores it whole.
  */
 public final class ExplorerModel {
 
@@ -32,6 +36,7 @@ public final class ExplorerModel {
   private final ObservableList<Double> logits =
       FXCollections.observableArrayList(2.0, 1.0, 0.1, -1.0);
   private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+  private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(Viewport.DEFAULT);
 
   /** Starts with sigmoid, tanh and ReLU shown and sigmoid described. */
   public ExplorerModel() {
@@ -99,5 +104,40 @@ public final class ExplorerModel {
   /** Softmax temperature T &gt; 0. */
   public DoubleProperty temperatureProperty() {
     return temperature;
+  }
+
+  /** The plot's visible range (zoom, pan and the axis fields change it). */
+  public ObjectProperty<Viewport> viewportProperty() {
+    return viewport;
+  }
+
+  /** The state as a scenario file saves it. */
+  public ExplorerState toState() {
+    List<String> specs = shown.stream().map(f -> f.activation().spec()).toList();
+    ActivationFunction described = selected.get() != null ? selected.get()
+        : shown.isEmpty() ? Catalog.get("sigmoid") : shown.get(0).function();
+    Viewport v = viewport.get();
+    return new ExplorerState(specs, described.id(), showValue.get(), showDerivative.get(),
+        v.xMin(), v.xMax(), v.yMin(), v.yMax(), List.copyOf(logits), temperature.get());
+  }
+
+  /** Shows exactly what {@code state} describes (a validated state: nothing here can fail). */
+  public void apply(ExplorerState state) {
+    shown.clear();
+    for (String spec : state.functions()) {
+      Activation a = Catalog.parse(spec);
+      show(a.function());
+      ShownFunction f = find(a.function()).orElseThrow();
+      double[] values = a.parameterValues();
+      for (int i = 0; i < values.length; i++) {
+        f.setParameter(i, values[i]);
+      }
+    }
+    selected.set(Catalog.get(state.selected()));
+    showValue.set(state.showValue());
+    showDerivative.set(state.showDerivative());
+    viewport.set(new Viewport(state.xMin(), state.xMax(), state.yMin(), state.yMax()));
+    logits.setAll(state.logits());
+    temperature.set(state.temperature());
   }
 }

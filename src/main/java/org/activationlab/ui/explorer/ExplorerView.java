@@ -71,8 +71,7 @@ public final class ExplorerView extends BorderPane {
     VBox sidebar = new VBox(8, functionList, toggles, parameterScroll);
     VBox.setVgrow(functionList, Priority.ALWAYS);
     sidebar.getStyleClass().add("sidebar");
-    sidebar.setPrefWidth(290);
-    sidebar.setMinWidth(240);
+    sidebar.getStyleClass().add("explorer-sidebar"); // widths in em: they grow in presentation mode
 
     Button resetView = new Button(I18n.text("explorer.resetView"));
     resetView.setId("reset-view");
@@ -103,12 +102,15 @@ public final class ExplorerView extends BorderPane {
     ScrollPane infoScroll = new ScrollPane(infoCard);
     infoScroll.setFitToWidth(true);
     infoScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    infoScroll.setPrefWidth(360);
-    infoScroll.setMinWidth(280);
+    infoScroll.getStyleClass().add("info-scroll");
 
     setLeft(sidebar);
     setCenter(centre);
     setRight(infoScroll);
+    for (Region side : new Region[] {sidebar, infoScroll}) {
+      side.visibleProperty().bind(themes.controlsShownProperty());
+      side.managedProperty().bind(themes.controlsShownProperty());
+    }
 
     for (PictureCanvas c : new PictureCanvas[] {plot, softmax.canvas(), depth.canvas()}) {
       c.setOnMouseEntered(e -> focused = c);

@@ -59,7 +59,7 @@ final class InfoCard extends VBox {
         section("explorer.info.description"), description);
     model.selectedProperty().addListener(o -> refresh());
     model.shown().addListener((javafx.beans.InvalidationListener) o -> refresh());
-    themes.darkProperty().addListener(o -> refresh());
+    themes.changes().addListener(o -> refresh());
     refresh();
   }
 

@@ -3,7 +3,6 @@ package org.activationlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -31,7 +30,7 @@ final class PlotView extends PictureCanvas {
   private final ExplorerModel model;
   private final ThemeManager themes;
   private final FunctionPlotRenderer renderer = new FunctionPlotRenderer();
-  private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(Viewport.DEFAULT);
+  private final ObjectProperty<Viewport> viewport;
   private double crosshairX = Double.NaN;
   private double dragX;
   private double dragY;
@@ -41,6 +40,7 @@ final class PlotView extends PictureCanvas {
     super(null, themes);
     this.model = model;
     this.themes = themes;
+    this.viewport = model.viewportProperty();
     setId("function-plot");
     setPicture(Picture.of("activation-functions",
         (g, w, h, theme) -> renderer.draw(g, w, h, plotModel(theme, true))));

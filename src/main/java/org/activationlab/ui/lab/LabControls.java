@@ -184,8 +184,8 @@ final class LabControls extends VBox {
     width.setId("lab-width");
     depth.setEditable(true);
     width.setEditable(true);
-    depth.setPrefWidth(80);
-    width.setPrefWidth(80);
+    depth.getStyleClass().add("shape-spinner");
+    width.getStyleClass().add("shape-spinner");
     depth.setTooltip(new Tooltip(I18n.text("lab.depth.tooltip")));
     width.setTooltip(new Tooltip(I18n.text("lab.width.tooltip")));
     depth.valueProperty().addListener((o, was, now) -> applyShape());

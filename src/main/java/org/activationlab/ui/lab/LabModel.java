@@ -3,10 +3,15 @@ package org.activationlab.ui.lab;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.activationlab.render.LabModels.HistoryMetric;
 import org.activationlab.training.Command;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
@@ -43,6 +48,9 @@ public final class LabModel implements AutoCloseable {
   private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(FIRST_PRESET);
   private double speed = DEFAULT_SPEED;
+  private final ObjectProperty<HistoryMetric> historyMetric =
+      new SimpleObjectProperty<>(HistoryMetric.MEAN_ABS_DELTA);
+  private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
 
   public LabModel() {
     this(Presets.get(FIRST_PRESET).scenario());
@@ -75,6 +83,23 @@ public final class LabModel implements AutoCloseable {
 
   Trainer trainer() {
     return trainer;
+  }
+
+  /** Waits for a snapshot matching {@code condition} (see {@link Trainer#await}). */
+  public TrainingSnapshot await(java.util.function.Predicate<TrainingSnapshot> condition,
+      java.time.Duration timeout)
+      throws InterruptedException, java.util.concurrent.TimeoutException {
+    return trainer.await(condition, timeout);
+  }
+
+  /** What the gradient history plots (a view option, saved with a scenario). */
+  public ObjectProperty<HistoryMetric> historyMetricProperty() {
+    return historyMetric;
+  }
+
+  /** Whether the loss axis is logarithmic (a view option, saved with a scenario). */
+  public BooleanProperty logLossProperty() {
+    return logLoss;
   }
 
   /** Loads a preset: a new network, paused at step 0. */

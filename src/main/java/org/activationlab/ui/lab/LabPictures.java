@@ -32,24 +32,24 @@ import org.activationlab.ui.I18n;
 /**
  * The Lab's six pictures of one snapshot, and what the pointer is over in each. The FX thread
  * sets the newest snapshot ({@link #show}) and the pictures draw it through the shared renderers;
- * exports call the same {@link Picture}s. View options (history metric, log loss axis, the layer
- * whose activations are shown) are plain fields read at draw time.
+ * exports call the same {@link Picture}s. View options (history metric and log loss axis from
+ * the model, the layer whose activations are shown) are read at draw time.
  *
  * <p>Renderers keep per-picture caches (the history's image), so the screen and an export each
  * get their own {@link Drawings}.
  */
 final class LabPictures {
 
+  private final LabModel model;
   private TrainingSnapshot snapshot;
-  private HistoryMetric metric = HistoryMetric.MEAN_ABS_DELTA;
-  private boolean logLoss = true;
   private int activationLayer;
 
   /** The on-screen drawings: one renderer each, reused frame after frame (also for hovering). */
   private final Drawings screen = new Drawings();
 
-  LabPictures(TrainingSnapshot first) {
-    snapshot = first;
+  LabPictures(LabModel model) {
+    this.model = model;
+    snapshot = model.latest();
   }
 
   void show(TrainingSnapshot s) {
@@ -61,20 +61,12 @@ final class LabPictures {
     return snapshot;
   }
 
-  HistoryMetric metric() {
-    return metric;
+  private HistoryMetric metric() {
+    return model.historyMetricProperty().get();
   }
 
-  void setMetric(HistoryMetric m) {
-    metric = m;
-  }
-
-  boolean logLoss() {
-    return logLoss;
-  }
-
-  void setLogLoss(boolean log) {
-    logLoss = log;
+  private boolean logLoss() {
+    return model.logLossProperty().get();
   }
 
   int activationLayer() {
@@ -136,12 +128,12 @@ final class LabPictures {
 
     Picture history() {
       return Picture.of("gradient-history",
-          (g, w, h, t) -> historyRenderer.draw(g, w, h, LabModels.history(snapshot, metric, t)));
+          (g, w, h, t) -> historyRenderer.draw(g, w, h, LabModels.history(snapshot, metric(), t)));
     }
 
     Picture loss() {
       return Picture.of("loss",
-          (g, w, h, t) -> lossRenderer.draw(g, w, h, LabModels.loss(snapshot, logLoss, t)));
+          (g, w, h, t) -> lossRenderer.draw(g, w, h, LabModels.loss(snapshot, logLoss(), t)));
     }
 
     Picture boundary() {
@@ -213,7 +205,7 @@ final class LabPictures {
 
   /** The layer and column under (x, y) in the history. */
   Optional<String> historyAt(double x, double y, double w, double h, Theme theme) {
-    GradientHistoryModel m = LabModels.history(snapshot, metric, theme);
+    GradientHistoryModel m = LabModels.history(snapshot, metric(), theme);
     if (m.columns() == 0) {
       return Optional.empty();
     }
@@ -226,7 +218,7 @@ final class LabPictures {
     int column = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
     History hist = snapshot.history();
     StringBuilder sb = new StringBuilder(I18n.text("lab.hover.steps", hist.firstStep(column),
-        hist.lastStep(column), metric.label()));
+        hist.lastStep(column), metric().label()));
     if (f == heat) {
       int layer = (int) ((y - heat.area().getY()) / heat.area().getHeight() * m.layers());
       layer = Math.max(0, Math.min(m.layers() - 1, layer));
@@ -243,7 +235,7 @@ final class LabPictures {
 
   /** Losses and accuracy at the step under x. */
   Optional<String> lossAt(double x, double y, double w, double h, Theme theme) {
-    LossChartModel m = LabModels.loss(snapshot, logLoss, theme);
+    LossChartModel m = LabModels.loss(snapshot, logLoss(), theme);
     PlotFrame f = screen.lossRenderer.frame(w, h, m);
     if (m.steps().length == 0 || !f.contains(x, y)) {
       return Optional.empty();

@@ -80,7 +80,7 @@ public final class LabView extends BorderPane {
     this.model = model;
     this.themes = themes;
     setId("lab");
-    pictures = new LabPictures(model.latest());
+    pictures = new LabPictures(model);
     controls = new LabControls(model);
 
     LabPictures.Drawings screen = pictures.screen();
@@ -135,11 +135,12 @@ public final class LabView extends BorderPane {
     ScrollPane side = new ScrollPane(controls);
     side.setFitToWidth(true);
     side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    side.setPrefWidth(340);
-    side.setMinWidth(260);
+    side.getStyleClass().add("lab-sidebar"); // widths in em: they grow in presentation mode
 
     status.setId("lab-status");
     status.setText("");
+    side.visibleProperty().bind(themes.controlsShownProperty());
+    side.managedProperty().bind(themes.controlsShownProperty());
     setLeft(side);
     setCenter(centre);
     setBottom(status);
@@ -238,31 +239,33 @@ public final class LabView extends BorderPane {
     ToggleButton weightRms = new ToggleButton(HistoryMetric.WEIGHT_RMS.label());
     meanDelta.setId("history-mean-delta");
     weightRms.setId("history-weight-rms");
-    meanDelta.setSelected(true);
     SegmentedButton metric = new SegmentedButton(meanDelta, weightRms);
     metric.getStyleClass().add("small-segmented");
     meanDelta.setTooltip(new Tooltip(I18n.text("lab.history.meanDelta.tooltip")));
     weightRms.setTooltip(new Tooltip(I18n.text("lab.history.weightRms.tooltip")));
+    Runnable showMetric = () -> (model.historyMetricProperty().get() == HistoryMetric.WEIGHT_RMS
+        ? weightRms : meanDelta).setSelected(true);
+    showMetric.run();
     metric.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
       if (now == null) {
         was.setSelected(true); // one of the two is always chosen
         return;
       }
-      pictures.setMetric(now == weightRms ? HistoryMetric.WEIGHT_RMS
+      model.historyMetricProperty().set(now == weightRms ? HistoryMetric.WEIGHT_RMS
           : HistoryMetric.MEAN_ABS_DELTA);
+    });
+    model.historyMetricProperty().addListener((o, was, now) -> {
+      showMetric.run();
       history.canvas().redraw();
     });
     history.addTool(metric);
 
     ToggleButton log = new ToggleButton(I18n.text("lab.loss.log"));
     log.setId("loss-log");
-    log.setSelected(pictures.logLoss());
     log.getStyleClass().add("small-button");
     log.setTooltip(new Tooltip(I18n.text("lab.loss.log.tooltip")));
-    log.selectedProperty().addListener((o, was, now) -> {
-      pictures.setLogLoss(now);
-      loss.canvas().redraw();
-    });
+    log.selectedProperty().bindBidirectional(model.logLossProperty());
+    model.logLossProperty().addListener((o, was, now) -> loss.canvas().redraw());
     loss.addTool(log);
 
     activationLayer.setId("activations-layer");

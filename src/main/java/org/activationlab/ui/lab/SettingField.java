@@ -50,8 +50,6 @@ final class SettingField extends VBox {
     getStyleClass().add("setting-field");
     Label name = new Label(label);
     name.getStyleClass().add("setting-name");
-    name.setMinWidth(108);
-    name.setPrefWidth(108);
     Control input;
     if (suggestions.isEmpty()) {
       text = new TextField();

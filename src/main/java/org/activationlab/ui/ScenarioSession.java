@@ -1,0 +1,87 @@
+package org.activationlab.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.activationlab.export.ScenarioDocument;
+import org.activationlab.export.ScenarioFile;
+import org.activationlab.export.ScenarioFileException;
+import org.activationlab.export.ViewState;
+import org.activationlab.render.LabModels;
+import org.activationlab.ui.explorer.ExplorerModel;
+import org.activationlab.ui.lab.LabModel;
+
+/**
+ * The whole state of a window as a scenario document: the Explorer's functions and view, the
+ * Lab's scenario (the network restarts at step 0 from its seed) and the view options. Opening
+ * reads and validates the whole file first and changes nothing when it is refused; saving is
+ * atomic. The notes of an opened lesson are kept when it is saved again.
+ */
+public final class ScenarioSession {
+
+  private final ExplorerModel explorer;
+  private final LabModel lab;
+  private final ThemeManager themes;
+  private Path file;
+  private String notes = "";
+
+  public ScenarioSession(ExplorerModel explorer, LabModel lab, ThemeManager themes) {
+    this.explorer = explorer;
+    this.lab = lab;
+    this.themes = themes;
+  }
+
+  /** The file last opened or saved. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /** The current state as a document. */
+  public ScenarioDocument capture() {
+    ViewState view = new ViewState(
+        lab.historyMetricProperty().get() == LabModels.HistoryMetric.WEIGHT_RMS
+            ? ViewState.HistoryMetric.WEIGHT_RMS : ViewState.HistoryMetric.MEAN_ABS_DELTA,
+        lab.logLossProperty().get(),
+        themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
+        themes.presentationProperty().get());
+    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes);
+  }
+
+  /**
+   * Opens a scenario file and shows it.
+   *
+   * @return warnings about the file (unknown fields), empty when none
+   * @throws ScenarioFileException naming what is wrong; the current state is then unchanged
+   */
+  public List<String> open(Path path) throws ScenarioFileException {
+    ScenarioFile.Loaded loaded = ScenarioFile.read(path);
+    apply(loaded.document());
+    file = path;
+    return loaded.warnings();
+  }
+
+  /** Shows a document (already validated). */
+  public void apply(ScenarioDocument doc) {
+    explorer.apply(doc.explorer());
+    lab.load(doc.lab());
+    ViewState v = doc.view();
+    lab.historyMetricProperty().set(v.historyMetric() == ViewState.HistoryMetric.WEIGHT_RMS
+        ? LabModels.HistoryMetric.WEIGHT_RMS : LabModels.HistoryMetric.MEAN_ABS_DELTA);
+    lab.logLossProperty().set(v.logLossAxis());
+    themes.setDark(v.theme() == ViewState.ThemeName.DARK);
+    themes.presentationProperty().set(v.presentation());
+    notes = doc.notes() == null ? "" : doc.notes();
+  }
+
+  /** The notes of the lesson opened last ("" when none). */
+  public String notes() {
+    return notes;
+  }
+
+  /** Saves the current state to {@code path} (complete or not at all). */
+  public void save(Path path) throws IOException {
+    ScenarioFile.write(path, capture());
+    file = path;
+  }
+}

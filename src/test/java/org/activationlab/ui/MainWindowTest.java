@@ -1,0 +1,144 @@
+package org.activationlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.activationlab.export.ScenarioDocument;
+import org.activationlab.ui.explorer.ExplorerModel;
+import org.activationlab.ui.lab.LabModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole window as a teacher prepares a lesson: presentation mode (F11), controls hidden,
+ * Chinese from the menu, a broken lesson file refused. Screenshots under target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  @TempDir
+  Path dir;
+
+  private final Preferences node =
+      Preferences.userRoot().node("org/activationlab-test/" + System.nanoTime());
+  private ExplorerModel explorer;
+  private LabModel lab;
+  private ThemeManager themes;
+  private ScenarioSession session;
+  private UserPrefs prefs;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    I18n.setLocale(Locale.ENGLISH);
+    explorer = new ExplorerModel();
+    lab = new LabModel();
+    themes = new ThemeManager();
+    session = new ScenarioSession(explorer, lab, themes);
+    prefs = new UserPrefs(node);
+    scene = new Scene(build(), 1600, 1000);
+    themes.attach(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  /** As the application does: a new window in the new language, the models kept. */
+  private MainWindow build() {
+    return new MainWindow(explorer, lab, themes, session, prefs, locale -> {
+      I18n.setLocale(locale);
+      scene.setRoot(build());
+    }, () -> { });
+  }
+
+  private MainWindow window() {
+    return (MainWindow) scene.getRoot();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    lab.close();
+    node.removeNode();
+    I18n.setLocale(Locale.ENGLISH);
+  }
+
+  @Test
+  void presentationModeHiddenControlsChineseAndABrokenLesson(FxRobot robot) throws Exception {
+    robot.interact(() -> window().selectLab(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    Label presetTitle = robot.lookup(".section-title").queryAs(Label.class);
+    double normalFont = presetTitle.getFont().getSize();
+
+    // F11: larger fonts everywhere, in the pictures too
+    robot.type(KeyCode.F11);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(themes.presentationProperty().get()).isTrue();
+    assertThat(presetTitle.getFont().getSize()).isGreaterThanOrEqualTo(normalFont * 1.45);
+    assertThat(themes.renderTheme().fontSize()).isEqualTo(21.0);
+    FxPixels.save(robot, window(), "presentation-lab.png");
+
+    // Ctrl+H: only the pictures remain
+    robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(themes.controlsShownProperty().get()).isFalse();
+    assertThat(robot.lookup("#lab-controls").query().isVisible()).isTrue(); // inside a hidden pane
+    assertThat(robot.lookup("#lab-controls").query().getParent().getParent().getParent()
+        .isVisible()).isFalse();
+    FxPixels.save(robot, window(), "presentation-pictures-only.png");
+    robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+    robot.type(KeyCode.F11);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(themes.presentationProperty().get()).isFalse();
+
+    // Chinese from the menu: every label of the window, the Lab keeps running state
+    robot.clickOn(I18n.text("menu.view"));
+    robot.clickOn(I18n.text("menu.view.language"));
+    robot.clickOn("中文");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(I18n.locale().getLanguage()).isEqualTo("zh");
+    TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+    assertThat(tabs.getTabs().stream().map(Tab::getText)).contains("函数浏览", "训练实验室");
+    robot.interact(() -> window().selectLab(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    FxPixels.save(robot, window(), "chinese-lab.png");
+    robot.interact(() -> window().selectLab(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    FxPixels.save(robot, window(), "chinese-explorer.png");
+
+    // a broken lesson is refused with the reason, and nothing changes
+    ScenarioDocument before = session.capture();
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"format\":\"activation-lab/scenario\",\"version\":1,\"lab\":",
+        StandardCharsets.UTF_8);
+    boolean[] opened = new boolean[1];
+    robot.interact(() -> opened[0] = window().openFile(broken));
+    assertThat(opened[0]).isFalse();
+    assertThat(window().lastAlert().isShowing()).isTrue();
+    assertThat(((Label) window().lastAlert().getDialogPane().getContent()).getText())
+        .contains("broken.json").contains("当前状态没有任何改变");
+    assertThat(session.capture()).isEqualTo(before);
+    FxPixels.save(robot, window().lastAlert().getDialogPane(), "chinese-broken-lesson.png");
+    robot.interact(() -> window().lastAlert().close());
+
+    // a good one is saved and opened again, and remembered as recent
+    Path good = dir.resolve("good.json");
+    robot.interact(() -> assertThat(window().saveTo(good)).isTrue());
+    robot.interact(() -> assertThat(window().openFile(good)).isTrue());
+    assertThat(prefs.recentFiles()).first().isEqualTo(good.toAbsolutePath());
+  }
+}
