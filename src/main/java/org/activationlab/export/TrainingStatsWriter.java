@@ -60,8 +60,12 @@ public final class TrainingStatsWriter {
     if (l < net.layerCount() - 1) {
       return net.activation(l).spec();
     }
-    return net.task() == Task.BINARY ? "sigmoid"
-        : net.task() == Task.MULTICLASS ? "softmax" : "identity";
+    return outputActivation(net.task());
+  }
+
+  /** The output layer's transform of a task, as the stats name it. */
+  public static String outputActivation(Task task) {
+    return task == Task.BINARY ? "sigmoid" : task == Task.MULTICLASS ? "softmax" : "identity";
   }
 
   /** One record: scalars and per-layer values (input side first). */

@@ -56,13 +56,21 @@ final class LabControls extends VBox {
   private SettingField activationField;
   private boolean updating;
 
-  LabControls(LabModel model) {
+  private final Button record = new Button();
+  private Boolean showsRecording;
+
+  /**
+   * @param onRecord starts or stops recording a GIF
+   * @param onSaveStatistics saves the run's statistics
+   */
+  LabControls(LabModel model, Runnable onRecord, Runnable onSaveStatistics) {
     this.model = model;
     setId("lab-controls");
     getStyleClass().add("sidebar");
     setSpacing(8);
     setFillWidth(true);
-    getChildren().addAll(presetBox(), transport(), dataGroup(), networkGroup(), trainingGroup());
+    getChildren().addAll(presetBox(), transport(), dataGroup(), networkGroup(), trainingGroup(),
+        exportGroup(onRecord, onSaveStatistics));
     model.scenarioProperty().addListener((o, was, now) -> showScenario(now));
     model.presetProperty().addListener((o, was, now) -> showPreset(now));
     showScenario(model.scenario());
@@ -166,6 +174,30 @@ final class LabControls extends VBox {
     HBox speedRow = new HBox(6, speedLabel, speed);
     speedRow.setAlignment(Pos.CENTER_LEFT);
     return new VBox(6, buttons, speedRow);
+  }
+
+  private TitledPane exportGroup(Runnable onRecord, Runnable onSaveStatistics) {
+    record.setId("lab-record");
+    record.setTooltip(new Tooltip(I18n.text("lab.record.tooltip")));
+    record.setOnAction(e -> onRecord.run());
+    record.setMaxWidth(Double.MAX_VALUE);
+    showRecording(false);
+    Button stats = new Button(I18n.text("lab.saveStats"), new FontIcon("mdi2c-chart-line"));
+    stats.setId("lab-save-stats");
+    stats.setTooltip(new Tooltip(I18n.text("lab.saveStats.tooltip")));
+    stats.setOnAction(e -> onSaveStatistics.run());
+    stats.setMaxWidth(Double.MAX_VALUE);
+    return group("lab.group.export", new VBox(6, record, stats), true);
+  }
+
+  /** The record button as "Record GIF…" or "Stop recording". */
+  void showRecording(boolean recording) {
+    if (showsRecording != null && showsRecording == recording) {
+      return;
+    }
+    showsRecording = recording;
+    record.setText(I18n.text(recording ? "lab.record.stop" : "lab.record"));
+    record.setGraphic(new FontIcon(recording ? "mdi2s-stop" : "mdi2r-record"));
   }
 
   private TitledPane dataGroup() {

@@ -101,6 +101,14 @@ final class LabPictures {
     return screen;
   }
 
+  /** {@code kind} of snapshot {@code s} as it would be shown now (for a recording's frame). */
+  Picture frame(LabPicture kind, TrainingSnapshot s) {
+    LabPictures fixed = new LabPictures(model);
+    fixed.show(s);
+    fixed.setActivationLayer(activationLayer);
+    return kind.of(fixed.forExport());
+  }
+
   /** The same pictures with renderers of their own, for an export drawn beside the screen. */
   Drawings forExport() {
     return new Drawings();

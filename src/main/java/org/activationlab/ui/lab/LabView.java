@@ -1,12 +1,17 @@
 package org.activationlab.ui.lab;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -23,7 +28,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.activationlab.export.RunLog;
+import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.render.LabModels.HistoryMetric;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
@@ -67,12 +75,16 @@ public final class LabView extends BorderPane {
   private final PicturePanel activations;
   private final ChoiceBox<Integer> activationLayer = new ChoiceBox<>();
   private final FrameMeter frames = new FrameMeter();
-  private PicturePanel focused;
+  private LabPicture focused;
+  private final RunLog runLog = new RunLog();
+  private final Label notice = new Label();
+  private GifRecording recording;
   private long shownSequence = -1;
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
     public void handle(long now) {
       frame();
+      showRecording();
     }
   };
 
@@ -81,23 +93,21 @@ public final class LabView extends BorderPane {
     this.themes = themes;
     setId("lab");
     pictures = new LabPictures(model);
-    controls = new LabControls(model);
+    controls = new LabControls(model, this::recordOrStop, this::saveStatistics);
 
-    LabPictures.Drawings screen = pictures.screen();
-    network = panel("lab-network", screen.network(), "lab.network.help", pictures::networkAt,
-        LabPictures.Drawings::network);
-    boundary = panel("lab-boundary", screen.boundary(), "lab.boundary.help",
-        pictures::boundaryAt, LabPictures.Drawings::boundary);
-    heatmap = panel("lab-heatmap", screen.heatmap(), "lab.heatmap.help", pictures::heatmapAt,
-        LabPictures.Drawings::heatmap);
-    loss = panel("lab-loss", screen.loss(), "lab.loss.help", pictures::lossAt,
-        LabPictures.Drawings::loss);
-    history = panel("lab-history", screen.history(), "lab.history.help", pictures::historyAt,
-        LabPictures.Drawings::history);
-    activations = panel("lab-activations", screen.activations(), "lab.activations.help",
-        pictures::activationsAt, LabPictures.Drawings::activations);
+    network = panel("lab-network", LabPicture.NETWORK, "lab.network.help", pictures::networkAt);
+    boundary = panel("lab-boundary", LabPicture.BOUNDARY, "lab.boundary.help",
+        pictures::boundaryAt);
+    heatmap = panel("lab-heatmap", LabPicture.HEATMAP, "lab.heatmap.help", pictures::heatmapAt);
+    loss = panel("lab-loss", LabPicture.LOSS, "lab.loss.help", pictures::lossAt);
+    history = panel("lab-history", LabPicture.HISTORY, "lab.history.help", pictures::historyAt);
+    activations = panel("lab-activations", LabPicture.ACTIVATIONS, "lab.activations.help",
+        pictures::activationsAt);
     panels = List.of(network, boundary, heatmap, loss, history, activations);
-    focused = heatmap;
+    focused = LabPicture.HEATMAP;
+    notice.setId("lab-notice");
+    notice.getStyleClass().add("recording-status");
+    status.getRightItems().add(notice);
     addViewOptions();
 
     GridPane grid = new GridPane();
@@ -170,6 +180,10 @@ public final class LabView extends BorderPane {
     frames.start();
     shownSequence = s.sequence();
     pictures.show(s);
+    runLog.add(s);
+    if (recording != null) {
+      recording.offer(s, pictures.frame(recording.plan().picture(), s));
+    }
     updateLayerChoice();
     for (PicturePanel p : panels) {
       p.canvas().redraw();
@@ -216,16 +230,14 @@ public final class LabView extends BorderPane {
 
   // -------------------------------------------------------------------------- the pictures
 
-  private PicturePanel panel(String id, Picture picture, String helpKey, Hover hover,
-      Function<LabPictures.Drawings, Picture> exportPicture) {
-    PictureCanvas canvas = new PictureCanvas(picture, themes);
-    PicturePanel[] self = new PicturePanel[1];
-    self[0] = new PicturePanel(id, canvas, I18n.text(helpKey),
+  private PicturePanel panel(String id, LabPicture kind, String helpKey, Hover hover) {
+    PictureCanvas canvas = new PictureCanvas(kind.of(pictures.screen()), themes);
+    PicturePanel panel = new PicturePanel(id, canvas, I18n.text(helpKey),
         (x, y) -> hover.at(x, y, canvas.canvas().getWidth(), canvas.canvas().getHeight(),
             themes.renderTheme()),
-        () -> export(exportPicture.apply(pictures.forExport()), canvas));
-    canvas.setOnMouseEntered(e -> focused = self[0]);
-    return self[0];
+        () -> export(kind.of(pictures.forExport()), canvas));
+    canvas.setOnMouseEntered(e -> focused = kind);
+    return panel;
   }
 
   /** A readout at a canvas position, for a picture of a given size and theme. */
@@ -325,13 +337,122 @@ public final class LabView extends BorderPane {
 
   /** Opens the export dialog for the picture under the pointer last (the heatmap by default). */
   public void exportFocusedPicture() {
-    Function<LabPictures.Drawings, Picture> which = focused == network ? LabPictures.Drawings::network
-        : focused == boundary ? LabPictures.Drawings::boundary
-        : focused == loss ? LabPictures.Drawings::loss
-        : focused == history ? LabPictures.Drawings::history
-        : focused == activations ? LabPictures.Drawings::activations
-        : LabPictures.Drawings::heatmap;
-    export(which.apply(pictures.forExport()), focused.canvas());
+    export(focused.of(pictures.forExport()), panels.get(focused.ordinal()).canvas());
+  }
+
+  // ------------------------------------------------------------- recording, statistics
+
+  /** Starts a GIF recording (asking what and where), or stops the one running. */
+  private void recordOrStop() {
+    if (recording != null && recording.state() == GifRecording.State.RECORDING) {
+      recording.stop();
+      return;
+    }
+    Optional<GifRecording.Plan> plan = RecordDialog.ask(window(), focused);
+    if (plan.isEmpty()) {
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(I18n.text("record.title"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GIF", "*.gif"));
+    chooser.setInitialFileName(plan.get().picture().name().toLowerCase(Locale.ROOT) + ".gif");
+    File file = chooser.showSaveDialog(window());
+    if (file != null) {
+      startRecording(plan.get().withFile(withExtension(file.toPath(), ".gif")));
+    }
+  }
+
+  /** Records {@code plan} from the next snapshot on; plays if paused. */
+  boolean startRecording(GifRecording.Plan plan) {
+    try {
+      recording = new GifRecording(plan, themes.renderTheme());
+    } catch (IOException | RuntimeException e) {
+      alert(Alert.AlertType.ERROR, I18n.text("record.failed", plan.file(), e.getMessage()));
+      return false;
+    }
+    shownSequence = -1; // the current snapshot is the first frame
+    if (!model.latest().playing()) {
+      model.play();
+    }
+    showRecording();
+    return true;
+  }
+
+  GifRecording recording() {
+    return recording;
+  }
+
+  /** Shows the recording's progress beside the status; reports the end once. */
+  private void showRecording() {
+    if (recording == null) {
+      return;
+    }
+    GifRecording.Plan plan = recording.plan();
+    GifRecording.State state = recording.state();
+    controls.showRecording(state == GifRecording.State.RECORDING);
+    switch (state) {
+      case RECORDING -> notice.setText(I18n.text("record.progress",
+          recording.captured(), plan.frames()));
+      case WRITING -> notice.setText(I18n.text("record.writing", recording.written(),
+          recording.captured()));
+      case DONE -> notice.setText(I18n.text("record.done", plan.file().getFileName(),
+          recording.written()));
+      case FAILED -> notice.setText(I18n.text("record.failed", plan.file().getFileName(),
+          recording.failure()));
+      case CANCELLED -> notice.setText(I18n.text("record.cancelled"));
+      default -> { }
+    }
+    if (state != GifRecording.State.RECORDING && state != GifRecording.State.WRITING) {
+      recording = null; // finished: the label keeps the outcome
+    }
+  }
+
+  /** Saves the statistics of the run so far (the format of {@code train --stats}). */
+  private void saveStatistics() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(I18n.text("stats.title"));
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+        new FileChooser.ExtensionFilter("CSV", "*.csv"));
+    chooser.setInitialFileName("training-stats.json");
+    File file = chooser.showSaveDialog(window());
+    if (file != null) {
+      Path p = file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(json|csv)") ? file.toPath()
+          : withExtension(file.toPath(), ".json");
+      saveStatistics(p);
+    }
+  }
+
+  /** Writes the run's statistics to {@code out}; a failure is explained, no partial file. */
+  boolean saveStatistics(Path out) {
+    TrainingStatsWriter.Run run = runLog.run();
+    try {
+      if (run == null) {
+        throw new IOException(I18n.text("stats.empty"));
+      }
+      TrainingStatsWriter.write(out, run);
+      notice.setText(I18n.text("stats.saved", out.getFileName(), run.records().size()));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      alert(Alert.AlertType.ERROR, I18n.text("stats.failed", out, e.getMessage()));
+      return false;
+    }
+  }
+
+  private static Path withExtension(Path p, String extension) {
+    return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension) ? p
+        : p.resolveSibling(p.getFileName() + extension);
+  }
+
+  private javafx.stage.Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+
+  private void alert(Alert.AlertType type, String text) {
+    Alert a = new Alert(type, text);
+    if (window() != null) {
+      a.initOwner(window());
+    }
+    a.show();
   }
 
   private void export(Picture picture, PictureCanvas canvas) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -39,6 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LabViewTest {
+
+  @org.junit.jupiter.api.io.TempDir
+  Path dir;
 
   private LabModel model;
   private LabView view;
@@ -147,6 +151,29 @@ class LabViewTest {
     int centre = px[(int) r.getCenterY() * w + (int) r.getCenterX()];
     assertThat(luminance(centre)).as("✕ drawn over the dead unit").isLessThan(80);
     save(robot, view, "lab-dead-relu.png");
+
+    // --- record a GIF of the heatmap and save the run's statistics
+    Path gif = dir.resolve("heatmap.gif");
+    robot.interact(() -> assertThat(view.startRecording(new GifRecording.Plan(
+        LabPicture.HEATMAP, 4, 5, 640, 320, 100, true, gif))).isTrue());
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.recording() == null);
+    assertThat(robot.lookup("#lab-notice").queryAs(javafx.scene.control.Label.class).getText())
+        .startsWith("Saved heatmap.gif (4 frames)");
+    try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+      var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+      reader.setInput(in);
+      assertThat(reader.getNumImages(true)).isEqualTo(4);
+      assertThat(reader.read(0).getWidth()).isEqualTo(640);
+    }
+    robot.type(KeyCode.SPACE); // recording started playback: pause again
+    awaitShown(s -> !s.playing());
+    Path stats = gif.resolveSibling("stats.json");
+    robot.interact(() -> assertThat(view.saveStatistics(stats)).isTrue());
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile());
+    assertThat(root.get("format").asText()).isEqualTo("activation-lab/training-stats");
+    assertThat(root.get("records").size()).isGreaterThan(2);
+    assertThat(root.get("layers").get(3).get("activation").asText()).isEqualTo("sigmoid");
 
     // --- a diverging learning rate pauses training with a banner saying so
     choosePreset(robot, "leaky-relu");
