@@ -40,6 +40,7 @@ public final class ActivationLabApp extends Application {
     session = new ScenarioSession(explorerModel, labModel, themes);
     I18n.setLocale(prefs.language().orElse(I18n.defaultLocale()));
     themes.setDark(prefs.dark());
+    ExportDialog.usePrefs(prefs);
     themes.darkProperty().addListener((o, was, now) -> prefs.setDark(now));
     double[] size = prefs.windowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT);
     window = buildWindow();

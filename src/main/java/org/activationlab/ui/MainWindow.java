@@ -190,6 +190,44 @@ final class MainWindow extends BorderPane {
     return getScene() == null ? null : getScene().getWindow();
   }
 
+  private void saveScreenshot() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(I18n.text("menu.file.screenshot"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+    chooser.setInitialFileName("activation-lab.png");
+    prefs.lastFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
+    File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      Path out = chosen.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? chosen.toPath()
+          : chosen.toPath().resolveSibling(chosen.getName() + ".png");
+      saveScreenshot(out, 2);
+    }
+  }
+
+  /**
+   * Saves the whole window as a PNG at {@code scale}× (2 for crisp slides); a failure is
+   * explained and leaves no file.
+   */
+  boolean saveScreenshot(Path out, double scale) {
+    javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+    params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+    java.awt.image.BufferedImage image =
+        javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot(params, null), null);
+    try {
+      org.activationlab.export.AtomicFiles.write(out, os -> {
+        if (!javax.imageio.ImageIO.write(image, "png", os)) {
+          throw new IOException("no PNG writer available");
+        }
+      });
+      prefs.setLastFolder(out.toAbsolutePath().getParent());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      alert(Alert.AlertType.ERROR, I18n.text("export.failed", out.getFileName(), e.getMessage()),
+          "");
+      return false;
+    }
+  }
+
   private void exportFocusedPicture() {
     if (tabs.getSelectionModel().getSelectedIndex() == 1) {
       lab.exportFocusedPicture();
@@ -220,8 +258,10 @@ final class MainWindow extends BorderPane {
     saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
         KeyCombination.SHIFT_DOWN));
     saveAs.setOnAction(e -> save(true));
+    MenuItem screenshot = new MenuItem(I18n.text("menu.file.screenshot"));
+    screenshot.setOnAction(e -> saveScreenshot());
     Menu file = new Menu(I18n.text("menu.file"), null, open, recent, save, saveAs,
-        new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        new SeparatorMenuItem(), export, screenshot, new SeparatorMenuItem(), quit);
 
     ToggleGroup themeGroup = new ToggleGroup();
     RadioMenuItem light = new RadioMenuItem(I18n.text("menu.view.light"));

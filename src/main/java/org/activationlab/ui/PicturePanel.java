@@ -34,9 +34,10 @@ public final class PicturePanel extends StackPane {
    * @param explanationText what the picture shows and what to look for
    * @param hover text for a pointer position in canvas coordinates, empty where nothing is
    * @param onExport opens the export dialog for this picture
+   * @param onCopy puts the picture on the clipboard
    */
   public PicturePanel(String id, PictureCanvas canvas, String explanationText,
-      BiFunction<Double, Double, Optional<String>> hover, Runnable onExport) {
+      BiFunction<Double, Double, Optional<String>> hover, Runnable onExport, Runnable onCopy) {
     this.canvas = canvas;
     this.hover = hover;
     setId(id);
@@ -84,7 +85,9 @@ public final class PicturePanel extends StackPane {
 
     MenuItem exportItem = new MenuItem(I18n.text("explorer.export"));
     exportItem.setOnAction(e -> onExport.run());
-    ContextMenu menu = new ContextMenu(exportItem);
+    MenuItem copyItem = new MenuItem(I18n.text("export.copy"));
+    copyItem.setOnAction(e -> onCopy.run());
+    ContextMenu menu = new ContextMenu(exportItem, copyItem);
     canvas.setOnContextMenuRequested(e -> menu.show(canvas, e.getScreenX(), e.getScreenY()));
     canvas.canvas().setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
     canvas.canvas().setOnMouseExited(e -> hoverAt(Double.NaN, Double.NaN));

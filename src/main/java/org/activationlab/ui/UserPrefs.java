@@ -84,6 +84,11 @@ public final class UserPrefs {
     flush();
   }
 
+  /** Where the export dialog keeps its last choices (format, size, scale, background). */
+  public Preferences exportChoices() {
+    return node.node("export");
+  }
+
   /** Recent scenario files, newest first. */
   public List<Path> recentFiles() {
     List<Path> out = new ArrayList<>();

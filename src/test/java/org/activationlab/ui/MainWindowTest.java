@@ -135,6 +135,13 @@ class MainWindowTest {
     FxPixels.save(robot, window().lastAlert().getDialogPane(), "chinese-broken-lesson.png");
     robot.interact(() -> window().lastAlert().close());
 
+    // a screenshot of the whole window at 2x, for "what the tool looks like" slides
+    Path shot = dir.resolve("window.png");
+    robot.interact(() -> assertThat(window().saveScreenshot(shot, 2)).isTrue());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+    assertThat(image.getWidth()).isEqualTo(3200);
+    assertThat(image.getHeight()).isEqualTo((int) Math.round(window().getHeight() * 2));
+
     // a good one is saved and opened again, and remembered as recent
     Path good = dir.resolve("good.json");
     robot.interact(() -> assertThat(window().saveTo(good)).isTrue());

@@ -167,7 +167,10 @@ public final class ExplorerView extends BorderPane {
     MenuItem item = new MenuItem(I18n.text("explorer.export"));
     item.setOnAction(e -> ExportDialog.show(getScene().getWindow(), picture,
         themes.renderTheme(), canvas.getWidth(), canvas.getHeight()));
-    ContextMenu menu = new ContextMenu(item);
+    MenuItem copy = new MenuItem(I18n.text("export.copy"));
+    copy.setOnAction(e -> ExportDialog.copy(picture, themes.renderTheme(), canvas.getWidth(),
+        canvas.getHeight()));
+    ContextMenu menu = new ContextMenu(item, copy);
     canvas.setOnContextMenuRequested(e -> menu.show(canvas, e.getScreenX(), e.getScreenY()));
   }
 }

@@ -235,7 +235,9 @@ public final class LabView extends BorderPane {
     PicturePanel panel = new PicturePanel(id, canvas, I18n.text(helpKey),
         (x, y) -> hover.at(x, y, canvas.canvas().getWidth(), canvas.canvas().getHeight(),
             themes.renderTheme()),
-        () -> export(kind.of(pictures.forExport()), canvas));
+        () -> export(kind.of(pictures.forExport()), canvas),
+        () -> ExportDialog.copy(kind.of(pictures.forExport()), themes.renderTheme(),
+            canvas.getWidth(), canvas.getHeight()));
     canvas.setOnMouseEntered(e -> focused = kind);
     return panel;
   }
