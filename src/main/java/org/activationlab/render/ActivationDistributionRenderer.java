@@ -141,17 +141,18 @@ public final class ActivationDistributionRenderer {
     Theme theme = m.theme();
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString(m.layerLabel() + " · " + m.activation().function().displayName() + " · z",
+    g.drawString(theme.text("activations.title", m.layerLabel(),
+        m.activation().function().displayName()),
         (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     double shareDead = total == 0 ? 0 : 100.0 * dead / total;
     double shareSat = total == 0 ? 0 : 100.0 * saturated / total;
     String[] parts = {
-        String.format(Locale.ROOT, "f′ = 0: %.0f %%", shareDead),
-        String.format(Locale.ROOT, "|f′| ≤ 5 %% of max: %.0f %%", shareSat),
+        theme.text("activations.dead", Math.round(shareDead)),
+        theme.text("activations.saturated", Math.round(shareSat)),
         m.below() + m.above() > 0
-            ? String.format(Locale.ROOT, "outside: %d below, %d above", m.below(), m.above()) : ""};
+            ? theme.text("activations.outside", m.below(), m.above()) : ""};
     Color[] colours = {DEAD, SATURATED, theme.muted()};
     double x = a.getMinX();
     float y = (float) (a.getMaxY() + fm.getHeight() * 2.1);

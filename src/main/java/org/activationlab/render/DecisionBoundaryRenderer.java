@@ -219,7 +219,9 @@ public final class DecisionBoundaryRenderer {
     FontMetrics fm = g.getFontMetrics();
     double r = radius(theme);
     String[] labels = m.grid().dimensions() == 2
-        ? new String[] {"train", "test"} : new String[] {"train", "test", "network"};
+        ? new String[] {theme.text("boundary.train"), theme.text("boundary.test")}
+        : new String[] {theme.text("boundary.train"), theme.text("boundary.test"),
+            theme.text("boundary.network")};
     double textW = 0;
     for (String s : labels) {
       textW = Math.max(textW, fm.stringWidth(s));

@@ -66,7 +66,7 @@ public final class DepthRenderer {
     Axes.drawFrame(g, a, theme);
     Axes.drawXLabels(g, f, theme, ns, x -> Long.toString(Math.round(x)));
     Axes.drawYLabels(g, theme, logTicks, f::toPixelY, a, y -> NiceTicks.decadeLabel(Math.pow(10, y)));
-    Axes.drawTitle(g, "max|f′|ⁿ   (n = layers)", a, theme);
+    Axes.drawTitle(g, theme.text("depth.title"), a, theme);
 
     java.awt.Shape clip = g.getClip();
     g.clip(new Rectangle2D.Double(a.getX() - 6, a.getY() - 6, a.getWidth() + 12, a.getHeight() + 12));

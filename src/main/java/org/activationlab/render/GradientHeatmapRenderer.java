@@ -93,7 +93,7 @@ public final class GradientHeatmapRenderer {
       // label: "1 sigmoid" then "dead 12 % · sat 50 %"
       g.setColor(theme.foreground());
       String name = fit(row.label(), fm, l.labelWidth() - fs * 0.5);
-      String pct = String.format(Locale.ROOT, "dead %.0f%% · sat %.0f%%",
+      String pct = theme.text("heatmap.row",
           100 * row.deadFraction(), 100 * row.saturatedFraction());
       double mid = y + l.rowHeight() / 2;
       if (l.rowHeight() >= fm.getHeight() * 2) {
@@ -142,7 +142,7 @@ public final class GradientHeatmapRenderer {
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     g.setColor(theme.foreground());
-    g.drawString("mean |δ|", (float) a.getX(), (float) (a.getY() + fm.getAscent()));
+    g.drawString(theme.text("heatmap.legend"), (float) a.getX(), (float) (a.getY() + fm.getAscent()));
     double barTop = a.getY() + fm.getHeight() + 4;
     double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 4.5);
     double barW = fs * 1.1;
@@ -172,9 +172,9 @@ public final class GradientHeatmapRenderer {
     g.setColor(ZERO_COLOR);
     g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
     g.setColor(theme.foreground());
-    g.drawString("0 exactly", (float) (a.getX() + barW + 5), (float) (y + fm.getAscent()));
+    g.drawString(theme.text("heatmap.zero"), (float) (a.getX() + barW + 5), (float) (y + fm.getAscent()));
     y += fm.getHeight() * 1.3;
     g.setColor(theme.foreground());
-    g.drawString("✕ dead", (float) a.getX(), (float) (y + fm.getAscent()));
+    g.drawString(theme.text("heatmap.dead"), (float) a.getX(), (float) (y + fm.getAscent()));
   }
 }

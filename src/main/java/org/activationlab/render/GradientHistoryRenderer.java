@@ -47,11 +47,11 @@ public final class GradientHistoryRenderer {
     Rectangle2D[] areas = areas(width, height, m);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString("gradient history · " + m.metric(), (float) areas[0].getMinX(),
+    g.drawString(theme.text("history.title", m.metric()), (float) areas[0].getMinX(),
         (float) (theme.fontSize() * 1.3));
     if (m.columns() == 0) {
       Axes.drawEmptyMessage(g, new Rectangle2D.Double(0, 0, width, height), theme,
-          "no steps yet: train to fill the history");
+          theme.text("history.empty"));
       return;
     }
     drawHeatmap(g, heatmapFrame(width, height, m), m);
@@ -112,7 +112,7 @@ public final class GradientHistoryRenderer {
       g.drawString(label, (float) (a.getMinX() - fm.stringWidth(label) - 6),
           (float) (a.getMinY() + rowH * (layer + 0.5) + fm.getAscent() / 2.0 - 1));
     }
-    String axis = "layer";
+    String axis = theme.text("history.layerAxis");
     g.drawString(axis, (float) (a.getMinX() - fm.stringWidth(axis) - 6),
         (float) (a.getMinY() - 4));
     List<Double> xs = NiceTicks.whole(f.viewport().xMin(), f.viewport().xMax(),
@@ -163,7 +163,7 @@ public final class GradientHistoryRenderer {
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     g.setColor(theme.muted());
-    String xTitle = "step";
+    String xTitle = theme.text("axis.step");
     g.drawString(xTitle, (float) (a.getMaxX() - fm.stringWidth(xTitle)),
         (float) (a.getMaxY() + fm.getHeight() * 2));
     drawLayerKey(g, a, m, theme);
@@ -181,7 +181,7 @@ public final class GradientHistoryRenderer {
       g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
       x += fm.getAscent() * 1.4 + 4;
       g.setColor(theme.muted());
-      String label = "layer " + m.layerLabels()[layer];
+      String label = theme.text("history.layer", m.layerLabels()[layer]);
       g.drawString(label, (float) x, (float) y);
       x += fm.stringWidth(label) + theme.fontSize();
     }

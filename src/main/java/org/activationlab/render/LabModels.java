@@ -181,7 +181,7 @@ public final class LabModels {
     }
     return new ActivationDistributionModel(a, counts, ProbeStatistics.HISTOGRAM_MIN,
         ProbeStatistics.HISTOGRAM_MAX, l.below(), l.above(), maxAbsDerivative(a),
-        "layer " + (layer + 1), theme);
+        theme.text("history.layer", layer + 1), theme);
   }
 
   /** sup |f′| of an activation, cached by its spec. */

@@ -57,7 +57,7 @@ public final class LossChartRenderer {
     Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, xStep)));
     Axes.drawYLabels(g, theme, ys, f::toPixelY, a, yLabel);
     drawAccuracyAxis(g, a, theme);
-    Axes.drawTitle(g, "loss" + (m.logLoss() ? " (log)" : "") + " · accuracy", a, theme);
+    Axes.drawTitle(g, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
 
     java.awt.Shape clip = g.getClip();
     g.clip(a);
@@ -76,7 +76,7 @@ public final class LossChartRenderer {
     g.setClip(clip);
     drawKey(g, a, theme);
     if (m.steps().length == 0) {
-      Axes.drawEmptyMessage(g, a, theme, "no steps yet");
+      Axes.drawEmptyMessage(g, a, theme, theme.text("loss.empty"));
     }
   }
 
@@ -123,13 +123,15 @@ public final class LossChartRenderer {
     double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2.1;
     double sample = theme.fontSize() * 1.6;
-    String[] labels = {"train loss", "test loss", "test accuracy"};
+    String[] labels = {theme.text("loss.train"), theme.text("loss.test"),
+        theme.text("loss.accuracy")};
     double needed = 0;
     for (String label : labels) {
       needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
     }
     if (needed > a.getWidth() + theme.fontSize() * 3) {
-      labels = new String[] {"train", "test", "accuracy"}; // narrow picture or large fonts
+      labels = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
+          theme.text("loss.accuracyShort")}; // narrow picture or large fonts
     }
     Color[] colors = {TRAIN, TEST, ACCURACY};
     for (int i = 0; i < labels.length; i++) {

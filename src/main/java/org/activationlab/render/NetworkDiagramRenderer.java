@@ -61,7 +61,7 @@ public final class NetworkDiagramRenderer {
     Rectangle2D a = area(width, height, m);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    String title = "network · colour = mean |δ|";
+    String title = theme.text("network.title");
     g.drawString(title, (float) a.getMinX(), (float) (theme.fontSize() * 1.4));
     double titleEnd = a.getMinX() + g.getFontMetrics().stringWidth(title);
     if (m.weights() != null) {
@@ -242,7 +242,8 @@ public final class NetworkDiagramRenderer {
     Rectangle2D a = area(width, height, m);
     int layers = m.widths().length;
     for (int l = 0; l < layers; l++) {
-      String label = l == 0 ? "in" : l == layers - 1 ? "out" : Integer.toString(l);
+      String label = l == 0 ? theme.text("network.in") : l == layers - 1
+          ? theme.text("network.out") : Integer.toString(l);
       double x = neuronCentre(width, height, m, l, 0).getX();
       g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0),
           (float) (a.getMaxY() + fm.getAscent() + 6));

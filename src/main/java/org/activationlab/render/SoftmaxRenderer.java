@@ -75,7 +75,7 @@ public final class SoftmaxRenderer {
   private void drawJacobian(Graphics2D g, Rectangle2D box, SoftmaxModel m) {
     Theme theme = m.theme();
     double fs = theme.fontSize();
-    title(g, "Jacobian ∂aᵢ/∂zⱼ", box, theme);
+    title(g, theme.text("softmax.jacobian"), box, theme);
     double[][] jac = m.jacobian();
     int k = jac.length;
     double scale = 0;

@@ -47,6 +47,7 @@ final class MainWindow extends BorderPane {
       ScenarioSession session, UserPrefs prefs, Consumer<Locale> onLanguage, Runnable onQuit) {
     this.session = session;
     this.prefs = prefs;
+    themes.setLocale(I18n.locale()); // the pictures speak the window's language
     explorer = new ExplorerView(explorerModel, themes);
     lab = new LabView(labModel, themes);
     Tab explorerTab = new Tab(I18n.text("tab.explorer"), explorer);

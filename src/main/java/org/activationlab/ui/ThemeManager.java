@@ -28,8 +28,10 @@ public final class ThemeManager {
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final BooleanProperty presentation = new SimpleBooleanProperty(false);
   private final BooleanProperty controlsShown = new SimpleBooleanProperty(true);
+  private final javafx.beans.property.ObjectProperty<java.util.Locale> locale =
+      new javafx.beans.property.SimpleObjectProperty<>(I18n.locale());
   private final ObjectBinding<Theme> theme =
-      Bindings.createObjectBinding(this::currentTheme, dark, presentation);
+      Bindings.createObjectBinding(this::currentTheme, dark, presentation, locale);
   private final List<Scene> scenes = new ArrayList<>();
 
   public ThemeManager() {
@@ -64,6 +66,11 @@ public final class ThemeManager {
     return controlsShown;
   }
 
+  /** The language of the words in pictures (set with the window's language). */
+  public void setLocale(java.util.Locale language) {
+    locale.set(language);
+  }
+
   /** Changes whenever the renderers' theme does: pictures redraw on it. */
   public Observable changes() {
     return theme;
@@ -75,7 +82,7 @@ public final class ThemeManager {
   }
 
   private Theme currentTheme() {
-    Theme t = dark.get() ? Theme.dark() : Theme.light();
+    Theme t = (dark.get() ? Theme.dark() : Theme.light()).withLocale(locale.get());
     return presentation.get() ? t.highContrast().scaled(PRESENTATION_SCALE) : t;
   }
 

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.activationlab.training.Scenario;
+import org.activationlab.ui.I18n;
 
 /**
  * One scenario setting as a labelled field: typed text (or a choice from suggestions) is
@@ -31,6 +32,7 @@ final class SettingField extends VBox {
   private final Label error = new Label();
   private final TextField text;
   private final ComboBox<String> combo;
+  private final String label;
   private String shown = "";
 
   /**
@@ -46,6 +48,7 @@ final class SettingField extends VBox {
     this.key = key;
     this.read = read;
     this.commit = commit;
+    this.label = label;
     setId("setting-" + key);
     getStyleClass().add("setting-field");
     Label name = new Label(label);
@@ -127,7 +130,7 @@ final class SettingField extends VBox {
     }
     Optional<String> refused = commit.apply(typed);
     if (refused.isPresent()) {
-      showError(refused.get());
+      showError(I18n.text("lab.setting.refused", label, refused.get()));
     } else {
       shown = typed;
       showError(null);
