@@ -191,7 +191,7 @@ final class MainWindow extends BorderPane {
     return getScene() == null ? null : getScene().getWindow();
   }
 
-  private void saveScreenshot() {
+  private void saveScreenshot(double scale) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(I18n.text("menu.file.screenshot"));
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
@@ -201,7 +201,7 @@ final class MainWindow extends BorderPane {
     if (chosen != null) {
       Path out = chosen.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? chosen.toPath()
           : chosen.toPath().resolveSibling(chosen.getName() + ".png");
-      saveScreenshot(out, 2);
+      saveScreenshot(out, scale);
     }
   }
 
@@ -259,8 +259,11 @@ final class MainWindow extends BorderPane {
     saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
         KeyCombination.SHIFT_DOWN));
     saveAs.setOnAction(e -> save(true));
-    MenuItem screenshot = new MenuItem(I18n.text("menu.file.screenshot"));
-    screenshot.setOnAction(e -> saveScreenshot());
+    MenuItem shot1 = new MenuItem(I18n.text("menu.file.screenshot.1x"));
+    shot1.setOnAction(e -> saveScreenshot(1));
+    MenuItem shot2 = new MenuItem(I18n.text("menu.file.screenshot.2x"));
+    shot2.setOnAction(e -> saveScreenshot(2));
+    Menu screenshot = new Menu(I18n.text("menu.file.screenshot"), null, shot1, shot2);
     Menu file = new Menu(I18n.text("menu.file"), null, open, recent, save, saveAs,
         new SeparatorMenuItem(), export, screenshot, new SeparatorMenuItem(), quit);
 
