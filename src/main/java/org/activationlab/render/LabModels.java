@@ -47,11 +47,12 @@ public final class LabModels {
   }
 
   /** The per-layer heatmap: a row per layer (input side first), a cell per neuron. */
-  public static GradientHeatmapModel heatmap(TrainingSnapshot s, String title) {
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, String title, Theme theme) {
     List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
     for (LayerSnapshot l : s.layers()) {
       rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
-          + (l.output() ? "output" : shortName(l.activation())), l.neuronGradMeanAbs(), l.dead(),
+          + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())),
+          l.neuronGradMeanAbs(), l.dead(),
           l.deadFraction(), l.saturatedFraction()));
     }
     return new GradientHeatmapModel(title, rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,

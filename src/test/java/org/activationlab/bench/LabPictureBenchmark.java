@@ -74,7 +74,7 @@ public class LabPictureBenchmark {
       }
       case "heatmap" -> {
         GradientHeatmapRenderer r = new GradientHeatmapRenderer();
-        yield () -> r.draw(graphics, w, h, LabModels.heatmap(snapshot, "heatmap"), theme);
+        yield () -> r.draw(graphics, w, h, LabModels.heatmap(snapshot, "heatmap", theme), theme);
       }
       case "loss" -> {
         LossChartRenderer r = new LossChartRenderer();

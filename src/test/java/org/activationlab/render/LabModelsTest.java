@@ -25,7 +25,7 @@ class LabModelsTest {
     TrainingSnapshot s = trained("deep-sigmoid", 40);
     Theme theme = Theme.light();
 
-    GradientHeatmapModel heat = LabModels.heatmap(s, "t");
+    GradientHeatmapModel heat = LabModels.heatmap(s, "t", theme);
     assertThat(heat.rows()).hasSize(9);
     assertThat(heat.rows().get(0).magnitude(3)).isEqualTo(s.layers().get(0).neuronGrad(3));
 

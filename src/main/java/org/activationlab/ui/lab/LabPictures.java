@@ -84,8 +84,8 @@ final class LabPictures {
 
   // -------------------------------------------------------------------------------- models
 
-  private GradientHeatmapModel heatmapModel() {
-    return LabModels.heatmap(snapshot, I18n.text("lab.heatmap.title", snapshot.step()));
+  private GradientHeatmapModel heatmapModel(Theme theme) {
+    return LabModels.heatmap(snapshot, I18n.text("lab.heatmap.title", snapshot.step()), theme);
   }
 
   private DecisionBoundaryModel boundaryModel() {
@@ -126,7 +126,7 @@ final class LabPictures {
 
     Picture heatmap() {
       return Picture.of("gradient-heatmap",
-          (g, w, h, t) -> heatmapRenderer.draw(g, w, h, heatmapModel(), t));
+          (g, w, h, t) -> heatmapRenderer.draw(g, w, h, heatmapModel(t), t));
     }
 
     Picture network() {
@@ -175,12 +175,12 @@ final class LabPictures {
   /** Where the heatmap draws unit {@code j} of layer {@code layer} at w × h. */
   Rectangle2D heatmapCell(int layer, int j, double w, double h, Theme theme) {
     GradientHeatmapRenderer r = screen.heatmapRenderer;
-    return r.cell(r.layout(w, h, heatmapModel(), theme), layer, j);
+    return r.cell(r.layout(w, h, heatmapModel(theme), theme), layer, j);
   }
 
   /** {layer, unit} under (x, y), if a cell is there. */
   private Optional<int[]> heatmapCellAt(double x, double y, double w, double h, Theme theme) {
-    GradientHeatmapRenderer.Layout l = screen.heatmapRenderer.layout(w, h, heatmapModel(), theme);
+    GradientHeatmapRenderer.Layout l = screen.heatmapRenderer.layout(w, h, heatmapModel(theme), theme);
     Rectangle2D cells = l.cells();
     if (!cells.contains(x, y)) {
       return Optional.empty();
