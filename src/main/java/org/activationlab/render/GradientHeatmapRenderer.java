@@ -47,7 +47,7 @@ public final class GradientHeatmapRenderer {
   public Layout layout(double width, double height, GradientHeatmapModel m, Theme theme) {
     double fs = theme.fontSize();
     double top = m.title() == null || m.title().isEmpty() ? fs * 0.8 : fs * 2.4;
-    double labelWidth = fs * 13;
+    double labelWidth = fs * 15; // room for "12 leaky_relu(0.1)  dead 100 % · sat 100 %" on one line
     double legendWidth = fs * 6.5;
     double x0 = fs * 0.8 + labelWidth;
     double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
