@@ -171,17 +171,8 @@ public final class ExportDialog {
     ChoiceBox<Background> background =
         new ChoiceBox<>(FXCollections.observableArrayList(Background.values()));
     background.setValue(parseBackground(memory.get("background", Background.THEME.name())));
-    background.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Background b) {
-        return b == null ? "" : I18n.text("export.background." + b.name().toLowerCase(Locale.ROOT));
-      }
-
-      @Override
-      public Background fromString(String s) {
-        return null;
-      }
-    });
+    background.setConverter(DisplayNames.of((Background b) ->
+        I18n.text("export.background." + b.name().toLowerCase(Locale.ROOT))));
     ImageView preview = new ImageView();
     preview.setId("export-preview");
     Label pixels = new Label();

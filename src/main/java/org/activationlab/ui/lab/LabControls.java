@@ -28,6 +28,7 @@ import org.activationlab.nn.Initializer;
 import org.activationlab.nn.OptimizerSpec;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
+import org.activationlab.ui.DisplayNames;
 import org.activationlab.ui.I18n;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -155,18 +156,8 @@ final class LabControls extends VBox {
 
     ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(LabModel.SPEEDS));
     speed.setId("lab-speed");
-    speed.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Double v) {
-        return v == null ? "" : v == 0 ? I18n.text("lab.speed.max")
-            : I18n.text("lab.speed.value", v.intValue());
-      }
-
-      @Override
-      public Double fromString(String s) {
-        return null;
-      }
-    });
+    speed.setConverter(DisplayNames.of((Double v) -> v == 0 ? I18n.text("lab.speed.max")
+        : I18n.text("lab.speed.value", v.intValue())));
     speed.setValue(model.speed());
     speed.setTooltip(new Tooltip(I18n.text("lab.speed.tooltip")));
     speed.setOnAction(e -> model.setSpeed(speed.getValue()));
@@ -229,18 +220,8 @@ final class LabControls extends VBox {
     List<String> activations = Catalog.all().stream().map(ActivationFunction::id).toList();
     activationTarget.setId("lab-activation-target");
     activationTarget.setTooltip(new Tooltip(I18n.text("lab.activationTarget.tooltip")));
-    activationTarget.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer l) {
-        return l == null || l < 0 ? I18n.text("lab.activationTarget.all")
-            : I18n.text("lab.activationTarget.layer", l + 1);
-      }
-
-      @Override
-      public Integer fromString(String s) {
-        return null;
-      }
-    });
+    activationTarget.setConverter(DisplayNames.of((Integer l) -> l < 0
+        ? I18n.text("lab.activationTarget.all") : I18n.text("lab.activationTarget.layer", l + 1)));
     activationTarget.setOnAction(e -> {
       if (!updating) {
         activationField.show(model.scenario());

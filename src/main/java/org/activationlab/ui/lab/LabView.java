@@ -29,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.activationlab.export.RunLog;
 import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.render.LabModels.HistoryMetric;
@@ -38,6 +37,7 @@ import org.activationlab.render.Theme;
 import org.activationlab.training.Presets;
 import org.activationlab.training.TrainingSnapshot;
 import org.activationlab.ui.ExportDialog;
+import org.activationlab.ui.DisplayNames;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.PictureCanvas;
 import org.activationlab.ui.PicturePanel;
@@ -284,17 +284,8 @@ public final class LabView extends BorderPane {
 
     activationLayer.setId("activations-layer");
     activationLayer.setTooltip(new Tooltip(I18n.text("lab.activations.layer.tooltip")));
-    activationLayer.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer l) {
-        return l == null ? "" : I18n.text("lab.activationTarget.layer", l + 1);
-      }
-
-      @Override
-      public Integer fromString(String s) {
-        return null;
-      }
-    });
+    activationLayer.setConverter(
+        DisplayNames.of((Integer l) -> I18n.text("lab.activationTarget.layer", l + 1)));
     activationLayer.setOnAction(e -> {
       Integer l = activationLayer.getValue();
       if (l != null && l != pictures.activationLayer()) {

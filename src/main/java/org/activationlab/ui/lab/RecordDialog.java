@@ -12,7 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
+import org.activationlab.ui.DisplayNames;
 import org.activationlab.ui.I18n;
 
 /** Asks what to record as an animated GIF: picture, frames, spacing, speed, size, looping. */
@@ -31,17 +31,7 @@ final class RecordDialog {
     ChoiceBox<LabPicture> picture =
         new ChoiceBox<>(FXCollections.observableArrayList(LabPicture.values()));
     picture.setValue(initial);
-    picture.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(LabPicture p) {
-        return p == null ? "" : p.displayName();
-      }
-
-      @Override
-      public LabPicture fromString(String s) {
-        return null;
-      }
-    });
+    picture.setConverter(DisplayNames.of(LabPicture::displayName));
     Spinner<Integer> frames = spinner(2, 500, 60, "record.frames.tooltip");
     Spinner<Integer> every = spinner(1, 100_000, 10, "record.every.tooltip");
     Spinner<Integer> delay = spinner(20, 10_000, 100, "record.delay.tooltip");
