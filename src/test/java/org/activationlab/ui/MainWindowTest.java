@@ -115,6 +115,15 @@ class MainWindowTest {
     assertThat(tabs.getTabs().stream().map(Tab::getText)).contains("函数浏览", "训练实验室");
     robot.interact(() -> window().selectLab(true));
     WaitForAsyncUtils.waitForFxEvents();
+    // a refused value is explained in Chinese beside the field
+    javafx.scene.control.TextField lr =
+        robot.lookup("#field-learningRate").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(() -> {
+      lr.setText("-1");
+      lr.fireEvent(new javafx.event.ActionEvent());
+    });
+    assertThat(robot.lookup("#error-learningRate").queryAs(Label.class).getText())
+        .contains("学习率").contains("大于 0 的数");
     FxPixels.save(robot, window(), "chinese-lab.png");
     robot.interact(() -> window().selectLab(false));
     WaitForAsyncUtils.waitForFxEvents();

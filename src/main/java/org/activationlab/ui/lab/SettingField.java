@@ -130,7 +130,8 @@ final class SettingField extends VBox {
     }
     Optional<String> refused = commit.apply(typed);
     if (refused.isPresent()) {
-      showError(I18n.text("lab.setting.refused", label, refused.get()));
+      showError(I18n.text("lab.setting.refused", label, I18n.text("lab.rule." + key),
+          refused.get()));
     } else {
       shown = typed;
       showError(null);
