@@ -172,8 +172,13 @@ final class MainWindow extends BorderPane {
     alert.setHeaderText(header);
     Label body = new Label(text);
     body.setWrapText(true);
+    // a long note wraps at a readable width instead of widening the dialog to one line
+    body.setPrefWidth(620);
     body.setMaxWidth(620);
+    body.setMinHeight(Label.USE_PREF_SIZE);
     alert.getDialogPane().setContent(body);
+    alert.getDialogPane().setPrefWidth(680);
+    alert.setResizable(true);
     alert.getDialogPane().setId("scenario-alert");
     if (window() != null) {
       alert.initOwner(window());
