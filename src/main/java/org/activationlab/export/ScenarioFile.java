@@ -39,7 +39,7 @@ import org.activationlab.training.Scenario;
  *               "logits": [2, 1, 0.1], "temperature": 1},
  *  "lab": {…the fields of Scenario.toJson(): dataset, hidden, activation, init, …},
  *  "view": {"historyMetric": "meanAbsDelta", "logLossAxis": false, "theme": "light",
- *           "presentation": false}}
+ *           "presentation": false, "tab": "explorer"}}
  * }</pre>
  *
  * <p>Every part and every field may be left out: the defaults ({@link ExplorerState#defaults()},
@@ -72,7 +72,7 @@ public final class ScenarioFile {
   private static final List<String> EXPLORER_FIELDS = List.of("functions", "selected",
       "showValue", "showDerivative", "xMin", "xMax", "yMin", "yMax", "logits", "temperature");
   private static final List<String> VIEW_FIELDS = List.of("historyMetric", "logLossAxis", "theme",
-      "presentation");
+      "presentation", "tab");
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -132,6 +132,7 @@ public final class ScenarioFile {
     vw.put("logLossAxis", v.logLossAxis());
     vw.put("theme", v.theme().id());
     vw.put("presentation", v.presentation());
+    vw.put("tab", v.tab().id());
     return root;
   }
 
@@ -435,7 +436,8 @@ public final class ScenarioFile {
         bool(p, "logLossAxis", "view", d.logLossAxis()),
         p.has("theme") ? ViewState.ThemeName.parse(text(p.get("theme"), "view.theme"))
             : d.theme(),
-        bool(p, "presentation", "view", d.presentation()));
+        bool(p, "presentation", "view", d.presentation()),
+        p.has("tab") ? ViewState.Tab.parse(text(p.get("tab"), "view.tab")) : d.tab());
   }
 
   private static String text(JsonNode v, String field) {

@@ -10,9 +10,10 @@ import java.util.Locale;
  * @param logLossAxis whether the loss chart's y axis is logarithmic
  * @param theme light or dark
  * @param presentation presentation mode (larger fonts and lines, high contrast)
+ * @param tab the view in front when the file is opened (a Lab lesson opens on the Lab)
  */
 public record ViewState(HistoryMetric historyMetric, boolean logLossAxis, ThemeName theme,
-    boolean presentation) {
+    boolean presentation, Tab tab) {
 
   public ViewState {
     if (historyMetric == null) {
@@ -21,11 +22,36 @@ public record ViewState(HistoryMetric historyMetric, boolean logLossAxis, ThemeN
     if (theme == null) {
       throw new IllegalArgumentException("view.theme is required");
     }
+    if (tab == null) {
+      throw new IllegalArgumentException("view.tab is required");
+    }
   }
 
-  /** Mean |δ| history, linear loss axis, light theme, no presentation mode. */
+  /** The two views of the window. */
+  public enum Tab {
+    EXPLORER("explorer"), LAB("lab");
+
+    private final String id;
+
+    Tab(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Tab parse(String id) {
+      return Arrays.stream(values()).filter(t -> t.id.equals(id.trim().toLowerCase(Locale.ROOT)))
+          .findFirst().orElseThrow(() ->
+              new IllegalArgumentException("view.tab must be explorer or lab (got '" + id + "')"));
+    }
+  }
+
+  /** Mean |δ| history, linear loss axis, light theme, no presentation mode, the Explorer. */
   public static ViewState defaults() {
-    return new ViewState(HistoryMetric.MEAN_ABS_DELTA, false, ThemeName.LIGHT, false);
+    return new ViewState(HistoryMetric.MEAN_ABS_DELTA, false, ThemeName.LIGHT, false,
+        Tab.EXPLORER);
   }
 
   /** The gradient history's metric. */

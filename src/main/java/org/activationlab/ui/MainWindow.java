@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.activationlab.export.ScenarioFileException;
+import org.activationlab.export.ViewState;
 import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.explorer.ExplorerView;
 import org.activationlab.ui.lab.LabModel;
@@ -102,6 +103,7 @@ final class MainWindow extends BorderPane {
       return false;
     }
     prefs.addRecent(path);
+    selectLab(session.openedTab() == ViewState.Tab.LAB);
     if (!warnings.isEmpty()) {
       alert(Alert.AlertType.WARNING, I18n.text("scenario.open.warnings.header"),
           String.join("\n", warnings));
@@ -148,7 +150,8 @@ final class MainWindow extends BorderPane {
   /** Saves the whole state to {@code target}; a failure is explained, no partial file is left. */
   boolean saveTo(Path target) {
     try {
-      session.save(target);
+      session.save(target, tabs.getSelectionModel().getSelectedIndex() == 1
+          ? ViewState.Tab.LAB : ViewState.Tab.EXPLORER);
       prefs.addRecent(target);
       return true;
     } catch (IOException | RuntimeException e) {

@@ -25,6 +25,7 @@ public final class ScenarioSession {
   private final ThemeManager themes;
   private Path file;
   private String notes = "";
+  private ViewState.Tab openedTab = ViewState.Tab.EXPLORER;
 
   public ScenarioSession(ExplorerModel explorer, LabModel lab, ThemeManager themes) {
     this.explorer = explorer;
@@ -37,14 +38,19 @@ public final class ScenarioSession {
     return Optional.ofNullable(file);
   }
 
-  /** The current state as a document. */
+  /** The current state as a document, with the Explorer in front. */
   public ScenarioDocument capture() {
+    return capture(ViewState.Tab.EXPLORER);
+  }
+
+  /** The current state as a document; {@code tab} is the view in front. */
+  public ScenarioDocument capture(ViewState.Tab tab) {
     ViewState view = new ViewState(
         lab.historyMetricProperty().get() == LabModels.HistoryMetric.WEIGHT_RMS
             ? ViewState.HistoryMetric.WEIGHT_RMS : ViewState.HistoryMetric.MEAN_ABS_DELTA,
         lab.logLossProperty().get(),
         themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
-        themes.presentationProperty().get());
+        themes.presentationProperty().get(), tab);
     return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes);
   }
 
@@ -72,6 +78,7 @@ public final class ScenarioSession {
     themes.setDark(v.theme() == ViewState.ThemeName.DARK);
     themes.presentationProperty().set(v.presentation());
     notes = doc.notes() == null ? "" : doc.notes();
+    openedTab = v.tab();
   }
 
   /** The notes of the lesson opened last ("" when none). */
@@ -80,8 +87,13 @@ public final class ScenarioSession {
   }
 
   /** Saves the current state to {@code path} (complete or not at all). */
-  public void save(Path path) throws IOException {
-    ScenarioFile.write(path, capture());
+  public void save(Path path, ViewState.Tab tab) throws IOException {
+    ScenarioFile.write(path, capture(tab));
     file = path;
+  }
+
+  /** The view in front in the document opened last. */
+  public ViewState.Tab openedTab() {
+    return openedTab;
   }
 }

@@ -40,7 +40,8 @@ class ScenarioFileProperties {
     Scenario lab = Scenario.defaults().withLearningRate(learningRate).withSeed(seed);
     ViewState v = new ViewState(weightRms ? ViewState.HistoryMetric.WEIGHT_RMS
         : ViewState.HistoryMetric.MEAN_ABS_DELTA, log, dark ? ViewState.ThemeName.DARK
-        : ViewState.ThemeName.LIGHT, presentation);
+        : ViewState.ThemeName.LIGHT, presentation,
+        presentation ? ViewState.Tab.LAB : ViewState.Tab.EXPLORER);
     ScenarioDocument d = new ScenarioDocument(e, lab, v, notes);
     ScenarioFile.Loaded back = ScenarioFile.parse(ScenarioFile.toBytes(d), "generated");
     assertThat(back.document()).isEqualTo(d);

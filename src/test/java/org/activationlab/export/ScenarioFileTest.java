@@ -44,7 +44,7 @@ class ScenarioFileTest {
     Scenario lab = Presets.get("dead-relu").scenario()
         .withActivation(1, "leaky_relu:negative_slope=0.01").withSeed(42).withSteps(123);
     ViewState v = new ViewState(ViewState.HistoryMetric.WEIGHT_RMS, true,
-        ViewState.ThemeName.DARK, true);
+        ViewState.ThemeName.DARK, true, ViewState.Tab.LAB);
     return new ScenarioDocument(e, lab, v, "Try a leaky ReLU — 试试 Leaky ReLU.\nSecond line.");
   }
 

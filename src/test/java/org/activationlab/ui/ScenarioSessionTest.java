@@ -71,7 +71,7 @@ class ScenarioSessionTest {
     changeEverything();
     ScenarioDocument saved = session.capture();
     Path file = dir.resolve("lesson.json");
-    session.save(file);
+    session.save(file, org.activationlab.export.ViewState.Tab.EXPLORER);
     assertThat(session.file()).contains(file);
 
     // back to a different state, then open the file
