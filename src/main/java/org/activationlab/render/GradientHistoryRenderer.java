@@ -23,7 +23,17 @@ public final class GradientHistoryRenderer {
 
   /** The colour of layer i of n: a magma ramp from dark (input side) to light (output side). */
   public static Color layerColor(int i, int n) {
-    double t = n <= 1 ? 0.5 : 0.12 + 0.7 * i / (n - 1.0);
+    return layerColor(i, n, false);
+  }
+
+  /**
+   * The colour of layer i of n on a light or dark background: on dark, the ramp starts brighter
+   * so the input-side lines stay visible.
+   */
+  public static Color layerColor(int i, int n, boolean dark) {
+    double from = dark ? 0.3 : 0.12;
+    double span = dark ? 0.65 : 0.7;
+    double t = n <= 1 ? 0.5 : from + span * i / (n - 1.0);
     return ColorMap.MAGMA.color(t);
   }
 
@@ -156,7 +166,7 @@ public final class GradientHistoryRenderer {
           open = true;
         }
       }
-      g.setColor(layerColor(layer, m.layers()));
+      g.setColor(layerColor(layer, m.layers(), theme.isDark()));
       g.draw(path);
     }
     g.setClip(clip);
@@ -177,7 +187,7 @@ public final class GradientHistoryRenderer {
     double y = a.getMaxY() + fm.getHeight() * 2;
     int n = m.layers();
     for (int layer : n > 1 ? new int[] {0, n - 1} : new int[] {0}) {
-      g.setColor(layerColor(layer, n));
+      g.setColor(layerColor(layer, n, theme.isDark()));
       g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
       x += fm.getAscent() * 1.4 + 4;
       g.setColor(theme.muted());

@@ -69,10 +69,10 @@ class GradientHistoryRendererTest {
     assertThat(f.viewport().yMax()).isEqualTo(0);
     double y = Math.log10(m.values()[3][100]);
     assertThat(FunctionPlotRendererTest.near(img, f.toPixelX(1000), f.toPixelY(y),
-        GradientHistoryRenderer.layerColor(3, 4), 2)).isTrue();
+        GradientHistoryRenderer.layerColor(3, 4, true), 2)).isTrue();
     double y0 = Math.log10(m.values()[0][100]);
     assertThat(FunctionPlotRendererTest.near(img, f.toPixelX(1000), f.toPixelY(y0),
-        GradientHistoryRenderer.layerColor(0, 4), 2)).isTrue();
+        GradientHistoryRenderer.layerColor(0, 4, true), 2)).isTrue();
   }
 
   @Test
