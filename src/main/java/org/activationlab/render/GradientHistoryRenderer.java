@@ -21,11 +21,6 @@ public final class GradientHistoryRenderer {
   private BufferedImage heatmap;
   private int[] row;
 
-  /** The colour of layer i of n: a magma ramp from dark (input side) to light (output side). */
-  public static Color layerColor(int i, int n) {
-    return layerColor(i, n, false);
-  }
-
   /**
    * The colour of layer i of n on a light or dark background: on dark, the ramp starts brighter
    * so the input-side lines stay visible.
