@@ -16,7 +16,8 @@ import org.activationlab.training.TrainingSnapshot;
  */
 public final class RunLog {
 
-  public static final int CAPACITY = 4096;
+  /** Records kept at most: per-neuron lists of a 16 × 64 network make a record ~10 kB. */
+  public static final int CAPACITY = 1024;
 
   private final List<Record> records = new ArrayList<>();
   private TrainingSnapshot first;
