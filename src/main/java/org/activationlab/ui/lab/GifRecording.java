@@ -17,24 +17,27 @@ import org.activationlab.training.TrainingSnapshot;
 
 /**
  * An animated GIF of one Lab picture being recorded while the network trains: a frame every
- * {@code everySteps} steps (the first at once), {@code frames} in all. The FX thread draws each
+ * few steps or seconds (the first at once), {@code frames} in all. The FX thread draws each
  * frame into an image with the same renderer as the screen; a background thread encodes and
  * writes it (GIF encoding is slow), so the window stays responsive. The file appears only when
  * the recording is complete; a cancelled or failed one leaves nothing.
  */
 final class GifRecording {
 
-  /** What to record. */
-  record Plan(LabPicture picture, int frames, int everySteps, int width, int height,
+  /**
+   * What to record: a frame every {@code every} steps or, with {@code bySeconds}, every {@code
+   * every} seconds of the run.
+   */
+  record Plan(LabPicture picture, int frames, int every, boolean bySeconds, int width, int height,
       int delayMillis, boolean loop, Path file) {
     Plan {
-      if (frames < 2 || frames > 500 || everySteps < 1 || width < 64 || height < 64) {
-        throw new IllegalArgumentException("2..500 frames, every ≥ 1 steps, size ≥ 64");
+      if (frames < 2 || frames > 500 || every < 1 || width < 64 || height < 64) {
+        throw new IllegalArgumentException("2..500 frames, every ≥ 1, size ≥ 64");
       }
     }
 
     Plan withFile(Path f) {
-      return new Plan(picture, frames, everySteps, width, height, delayMillis, loop, f);
+      return new Plan(picture, frames, every, bySeconds, width, height, delayMillis, loop, f);
     }
   }
 
@@ -53,6 +56,7 @@ final class GifRecording {
   private final AtomicReference<String> failure = new AtomicReference<>();
   private int captured;
   private long nextStep = Long.MIN_VALUE;
+  private long nextNanos = Long.MIN_VALUE;
 
   /**
    * Starts a recording (the file is created only at the end).
@@ -80,10 +84,13 @@ final class GifRecording {
     if (state.get() != State.RECORDING || captured >= plan.frames()) {
       return;
     }
-    if (nextStep != Long.MIN_VALUE && s.step() < nextStep) {
+    long now = System.nanoTime();
+    if (plan.bySeconds() ? nextNanos != Long.MIN_VALUE && now < nextNanos
+        : nextStep != Long.MIN_VALUE && s.step() < nextStep) {
       return;
     }
-    nextStep = s.step() + plan.everySteps();
+    nextStep = s.step() + plan.every();
+    nextNanos = now + plan.every() * 1_000_000_000L;
     BufferedImage image = PngExporter.render(frame, theme, plan.width(), plan.height(), 1,
         Background.THEME);
     captured++;

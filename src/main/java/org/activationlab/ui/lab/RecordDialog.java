@@ -34,6 +34,11 @@ final class RecordDialog {
     picture.setConverter(DisplayNames.of(LabPicture::displayName));
     Spinner<Integer> frames = spinner(2, 500, 60, "record.frames.tooltip");
     Spinner<Integer> every = spinner(1, 100_000, 10, "record.every.tooltip");
+    ChoiceBox<Boolean> unit = new ChoiceBox<>(FXCollections.observableArrayList(false, true));
+    unit.setValue(false);
+    unit.setConverter(DisplayNames.of((Boolean seconds) ->
+        I18n.text(seconds ? "record.unit.seconds" : "record.unit.steps")));
+    javafx.scene.layout.HBox spacing = new javafx.scene.layout.HBox(6, every, unit);
     Spinner<Integer> delay = spinner(20, 10_000, 100, "record.delay.tooltip");
     Spinner<Integer> width = spinner(64, 4096, 1000, "record.size.tooltip");
     Spinner<Integer> height = spinner(64, 4096, 560, "record.size.tooltip");
@@ -44,7 +49,7 @@ final class RecordDialog {
     grid.setVgap(8);
     grid.addRow(0, new Label(I18n.text("record.picture")), picture);
     grid.addRow(1, new Label(I18n.text("record.frames")), frames);
-    grid.addRow(2, new Label(I18n.text("record.every")), every);
+    grid.addRow(2, new Label(I18n.text("record.every")), spacing);
     grid.addRow(3, new Label(I18n.text("record.delay")), delay);
     grid.addRow(4, new Label(I18n.text("export.width")), width);
     grid.addRow(5, new Label(I18n.text("export.height")), height);
@@ -54,7 +59,8 @@ final class RecordDialog {
     dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
     dialog.setResultConverter(b -> b == start
         ? new GifRecording.Plan(picture.getValue(), frames.getValue(), every.getValue(),
-            width.getValue(), height.getValue(), delay.getValue(), loop.isSelected(), null)
+            unit.getValue(), width.getValue(), height.getValue(), delay.getValue(),
+            loop.isSelected(), null)
         : null);
     return dialog.showAndWait();
   }

@@ -155,7 +155,7 @@ class LabViewTest {
     // --- record a GIF of the heatmap and save the run's statistics
     Path gif = dir.resolve("heatmap.gif");
     robot.interact(() -> assertThat(view.startRecording(new GifRecording.Plan(
-        LabPicture.HEATMAP, 4, 5, 640, 320, 100, true, gif))).isTrue());
+        LabPicture.HEATMAP, 4, 5, false, 640, 320, 100, true, gif))).isTrue());
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.recording() == null);
     assertThat(robot.lookup("#lab-notice").queryAs(javafx.scene.control.Label.class).getText())
         .startsWith("Saved heatmap.gif (4 frames)");
