@@ -4,26 +4,17 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
-import javafx.collections.FXCollections;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.activationlab.export.Background;
 import org.activationlab.export.PngExporter;
 import org.activationlab.export.SvgExporter;
@@ -41,11 +32,6 @@ public final class ExportDialog {
   /** What the user chose; {@code scale} is ignored for SVG. */
   public record Choice(boolean svg, int width, int height, int scale, Background background) {}
 
-  /** Slide sizes offered besides the size on screen and a typed one. */
-  static final List<int[]> PRESETS = List.of(new int[] {1920, 1080}, new int[] {1280, 720},
-      new int[] {1024, 768});
-
-  private static final int PREVIEW_WIDTH = 360;
   private static volatile UserPrefs prefs;
   private static volatile Preferences memory =
       Preferences.userRoot().node("org/activationlab/export");
@@ -127,104 +113,12 @@ public final class ExportDialog {
       dialog.initOwner(owner);
     }
     dialog.setTitle(I18n.text("export.title"));
-    ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("PNG", "SVG"));
-    format.setValue(memory.get("format", "PNG"));
-    ChoiceBox<Integer> size = new ChoiceBox<>(FXCollections.observableArrayList(-1, 0, 1, 2, 3));
-    size.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer i) {
-        if (i == null) {
-          return "";
-        }
-        return i == -1 ? I18n.text("export.size.screen", screenW, screenH)
-            : i == PRESETS.size() ? I18n.text("export.size.custom")
-            : PRESETS.get(i)[0] + " × " + PRESETS.get(i)[1];
-      }
-
-      @Override
-      public Integer fromString(String s) {
-        return null;
-      }
-    });
-    Spinner<Integer> w = new Spinner<>(64, 8192, memory.getInt("width", screenW), 10);
-    Spinner<Integer> h = new Spinner<>(64, 8192, memory.getInt("height", screenH), 10);
-    w.setEditable(true);
-    h.setEditable(true);
-    size.setOnAction(e -> {
-      Integer i = size.getValue();
-      boolean custom = i != null && i == PRESETS.size();
-      w.setDisable(!custom);
-      h.setDisable(!custom);
-      if (i != null && i == -1) {
-        w.getValueFactory().setValue(screenW);
-        h.getValueFactory().setValue(screenH);
-      } else if (i != null && i >= 0 && i < PRESETS.size()) {
-        w.getValueFactory().setValue(PRESETS.get(i)[0]);
-        h.getValueFactory().setValue(PRESETS.get(i)[1]);
-      }
-    });
-    size.setValue(Math.max(-1, Math.min(PRESETS.size(), memory.getInt("size", -1))));
-    size.getOnAction().handle(null);
-    ChoiceBox<Integer> scale = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 3, 4));
-    scale.setValue(Math.max(1, Math.min(4, memory.getInt("scale", 2))));
-    scale.disableProperty().bind(format.valueProperty().isEqualTo("SVG"));
-    ChoiceBox<Background> background =
-        new ChoiceBox<>(FXCollections.observableArrayList(Background.values()));
-    background.setValue(parseBackground(memory.get("background", Background.THEME.name())));
-    background.setConverter(DisplayNames.of((Background b) ->
-        I18n.text("export.background." + b.name().toLowerCase(Locale.ROOT))));
-    ImageView preview = new ImageView();
-    preview.setId("export-preview");
-    Label pixels = new Label();
-    Runnable refresh = () -> {
-      int pw = w.getValue();
-      int ph = h.getValue();
-      double s = (double) PREVIEW_WIDTH / pw;
-      preview.setImage(SwingFXUtils.toFXImage(PngExporter.render(picture, theme, pw, ph, s,
-          background.getValue()), null));
-      pixels.setText("SVG".equals(format.getValue()) ? I18n.text("export.vector", pw, ph)
-          : I18n.text("export.pixels", pw * scale.getValue(), ph * scale.getValue()));
-    };
-    for (var p : List.of(w.valueProperty(), h.valueProperty(), scale.valueProperty(),
-        background.valueProperty(), format.valueProperty())) {
-      p.addListener(o -> refresh.run());
-    }
-    refresh.run();
-    GridPane grid = new GridPane();
-    grid.setHgap(8);
-    grid.setVgap(8);
-    grid.addRow(0, new Label(I18n.text("export.format")), format);
-    grid.addRow(1, new Label(I18n.text("export.size")), size);
-    grid.addRow(2, new Label(I18n.text("export.width")), w);
-    grid.addRow(3, new Label(I18n.text("export.height")), h);
-    grid.addRow(4, new Label(I18n.text("export.scale")), scale);
-    grid.addRow(5, new Label(I18n.text("export.background")), background);
-    grid.add(pixels, 1, 6);
-    HBox content = new HBox(16, grid, preview);
-    dialog.getDialogPane().setContent(content);
+    ExportForm form = new ExportForm(picture, theme, screenW, screenH, memory);
+    dialog.getDialogPane().setContent(form);
     ButtonType save = new ButtonType(I18n.text("export.save"), ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-    dialog.setResultConverter(b -> {
-      if (b != save) {
-        return null;
-      }
-      memory.put("format", format.getValue());
-      memory.putInt("size", size.getValue());
-      memory.putInt("width", w.getValue());
-      memory.putInt("height", h.getValue());
-      memory.putInt("scale", scale.getValue());
-      memory.put("background", background.getValue().name());
-      return new Choice("SVG".equals(format.getValue()), w.getValue(), h.getValue(),
-          scale.getValue(), background.getValue());
-    });
+    dialog.setResultConverter(b -> b == save ? form.choose() : null);
     return dialog.showAndWait();
   }
 
-  private static Background parseBackground(String name) {
-    try {
-      return Background.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return Background.THEME;
-    }
-  }
 }
