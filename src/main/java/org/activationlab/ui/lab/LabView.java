@@ -208,7 +208,9 @@ public final class LabView extends BorderPane {
   private static String statusText(TrainingSnapshot s) {
     String accuracy = Double.isFinite(s.accuracy())
         ? I18n.text("lab.status.accuracy", LabPictures.percent(s.accuracy())) : "";
-    return I18n.text("lab.status", s.step(), s.epoch(), Math.round(s.stepsPerSecond()),
+    String rate = s.playing() ? I18n.text("lab.status.rate", Math.round(s.stepsPerSecond()))
+        : I18n.text("lab.status.paused");
+    return I18n.text("lab.status", s.step(), s.epoch(), rate,
         LabPictures.num(s.trainLoss()), LabPictures.num(s.testLoss()), accuracy,
         LabPictures.percent(s.deadFraction()));
   }
