@@ -91,6 +91,11 @@ class MainWindowTest {
     assertThat(presetTitle.getFont().getSize()).isGreaterThanOrEqualTo(normalFont * 1.45);
     assertThat(themes.renderTheme().fontSize()).isEqualTo(21.0);
     FxPixels.save(robot, window(), "presentation-lab.png");
+    robot.interact(() -> window().selectLab(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    FxPixels.save(robot, window(), "presentation-explorer.png");
+    robot.interact(() -> window().selectLab(true));
+    WaitForAsyncUtils.waitForFxEvents();
 
     // Ctrl+H: only the pictures remain
     robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);

@@ -42,6 +42,7 @@ final class AxisRangeBar extends HBox {
     TextField f = new TextField();
     f.setId(id);
     f.setPrefColumnCount(5);
+    f.getStyleClass().add("axis-field");
     return f;
   }
 

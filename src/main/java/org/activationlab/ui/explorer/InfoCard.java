@@ -92,9 +92,12 @@ final class InfoCard extends VBox {
     description.setText(f.description(I18n.locale()));
   }
 
+  /** Typesets a formula at the theme's size (larger in presentation mode). */
   private void setFormula(FormulaView view, String latex) {
-    view.show(latex, FORMULA_SIZE,
-        themes.renderTheme().withBackground(new java.awt.Color(0, 0, 0, 0)), FORMULA_MAX_WIDTH);
+    org.activationlab.render.Theme theme = themes.renderTheme();
+    double scale = theme.fontSize() / org.activationlab.render.Theme.light().fontSize();
+    view.show(latex, (float) (FORMULA_SIZE * scale),
+        theme.withBackground(new java.awt.Color(0, 0, 0, 0)), FORMULA_MAX_WIDTH * scale);
   }
 
   private void fillProperties(ActivationProperties p) {
