@@ -208,6 +208,29 @@ class MlpTest {
   }
 
   @Test
+  void sigmoidKernelPassesMatchTheOneElementFormBitForBit() {
+    Rng rng = new Rng(5);
+    double[] z = new double[100_000];
+    double[] special = {0, -0.0, 1e-300, -1e-300, 700, -700, 700.0000001, -700.0000001, 709.5,
+        -745.2, 800, -800, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+    System.arraycopy(special, 0, z, 0, special.length);
+    for (int i = special.length; i < z.length; i++) {
+      double scale = i % 3 == 0 ? 3 : i % 3 == 1 ? 40 : 900;
+      z[i] = (2 * rng.nextDouble() - 1) * scale;
+    }
+    double[] a = new double[z.length];
+    Kernel.of(Catalog.get("sigmoid").withDefaults()).values(z, a, z.length);
+    for (int i = 0; i < z.length; i++) {
+      assertEquals(Double.doubleToLongBits(Kernel.Sigmoid.value(z[i])),
+          Double.doubleToLongBits(a[i]), "sigmoid(" + z[i] + ")");
+    }
+    double[] nan = {Double.NaN};
+    Kernel.of(Catalog.get("sigmoid").withDefaults()).values(nan, nan, 1);
+    assertTrue(Double.isNaN(nan[0]));
+  }
+
+  @Test
   void maxDerivativeIsFoundOnTheGrid() {
     assertEquals(0.25, MaxDerivative.of(Catalog.get("sigmoid").withDefaults()), 1e-9);
     assertEquals(1.0, MaxDerivative.of(TestActivations.genericTanh()), 1e-9);
