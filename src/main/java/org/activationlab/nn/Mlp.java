@@ -247,7 +247,7 @@ public final class Mlp {
       final int bo = biasOffset[l];
       Dense.forward(p, wo, bo, pin, w, prev, ws.z[l], n);
       if (l < layers - 1) {
-        kernels[l].values(ws.z[l], ws.a[l], n * w);
+        kernels[l].values(ws.z[l], ws.a[l], ws.fprime[l], n * w); // fprime is free until backward
         prev = ws.a[l];
       }
     }
