@@ -247,7 +247,7 @@ public final class Mlp {
       final int bo = biasOffset[l];
       Dense.forward(p, wo, bo, pin, w, prev, ws.z[l], n);
       if (l < layers - 1) {
-        kernels[l].values(ws.z[l], ws.a[l], n * w);
+        kernels[l].values(ws.z[l], ws.a[l], ws.fprime[l], n * w); // fprime is free until backward
         prev = ws.a[l];
       }
     }
@@ -424,16 +424,51 @@ public final class Mlp {
         kernels[l - 1].derivatives(ws.z[l - 1], ws.a[l - 1], fp, n * pin);
         Dense.inputError(p, wo, pin, w, delta, fp, ws.delta[l - 1], n);
       }
-      if (stats != null) {
-        layerStats(ws, n, l, stats);
-      }
     }
     if (stats != null) {
+      // two layers at a time: their sums are independent addition chains that can overlap
+      int l = 0;
+      for (; l + 2 <= layers; l += 2) {
+        layerPairStats(ws, n, l, stats);
+      }
+      if (l < layers) {
+        layerStats(ws, n, l, stats);
+      }
       stats.batchSize = n;
     }
   }
 
+  /** {@link #layerStats} of layers l and l + 1, their long sums computed in pairs. */
+  private void layerPairStats(Workspace ws, int n, int l, StepStatistics s) {
+    final double[] g = ws.gradients;
+    final double[] sums = ws.sums;
+    Reduce.sumSquares2(g, weightOffset[l], biasOffset[l], weightOffset[l + 1],
+        biasOffset[l + 1], sums);
+    final double sw0 = sums[0];
+    final double sw1 = sums[1];
+    Reduce.sumAndSquares2(outputs(ws, l), n * width[l], outputs(ws, l + 1), n * width[l + 1],
+        sums);
+    finishLayerStats(ws, n, l, sw0, sums[0], sums[1], s);
+    finishLayerStats(ws, n, l + 1, sw1, sums[2], sums[3], s);
+  }
+
+  /** Layer l's a = f(z), or for the output layer the task output. */
+  private double[] outputs(Workspace ws, int l) {
+    return l < layers - 1 ? ws.a[l] : ws.output;
+  }
+
   private void layerStats(Workspace ws, int n, int l, StepStatistics s) {
+    double sw = Reduce.sumSquares(ws.gradients, weightOffset[l], biasOffset[l]);
+    Reduce.sumAndSquares(outputs(ws, l), 0, n * width[l], ws.pair);
+    finishLayerStats(ws, n, l, sw, ws.pair[0], ws.pair[1], s);
+  }
+
+  /**
+   * The rest of {@link #layerStats} given the layer's Σ(∂L/∂W)² {@code sw} and Σa, Σa² over the
+   * batch: the same expressions in the same order, so the results are bit-identical.
+   */
+  private void finishLayerStats(Workspace ws, int n, int l, double sw, double sum, double sq,
+      StepStatistics s) {
     final int w = width[l];
     // Σ_b |δ_bj| from the backward loop; δ is for the batch-mean loss, so this is already the
     // mean over the batch of the per-sample error |∂ℓ_b/∂z_j|
@@ -443,19 +478,15 @@ public final class Mlp {
       layerSum += neuron[j];
     }
     s.gradMeanAbs[l] = layerSum / w;
-    double[] g = ws.gradients;
-    double sw = Reduce.sumSquares(g, weightOffset[l], biasOffset[l]);
-    double sb = Reduce.sumSquares(g, biasOffset[l], biasOffset[l] + w);
+    double sb = Reduce.sumSquares(ws.gradients, biasOffset[l], biasOffset[l] + w);
     s.gradWeightRms[l] = Math.sqrt(sw / (fanIn[l] * w));
     s.gradBiasRms[l] = Math.sqrt(sb / w);
-    double[] a = l < layers - 1 ? ws.a[l] : ws.output;
     int m = n * w;
-    Reduce.sumAndSquares(a, 0, m, ws.pair);
-    double mean = ws.pair[0] / m;
-    double sq = ws.pair[1];
+    double mean = sum / m;
     s.activationMean[l] = mean;
     s.activationStd[l] = Math.sqrt(Math.max(0, sq / m - mean * mean));
   }
+
 
   /** Forward, loss and backward of one batch already in {@code ws.input}; returns the mean loss. */
   public double gradient(Workspace ws, double[] targets, int n, StepStatistics stats) {
@@ -532,6 +563,8 @@ public final class Mlp {
     public final double[] gradients;
     private final int[] widths;
     final double[] pair = new double[2];
+    /** Sums of two layers' statistics at once (see {@link Mlp#layerPairStats}). */
+    final double[] sums = new double[4];
 
     Workspace(Mlp m, int capacity) {
       if (capacity < 1) {

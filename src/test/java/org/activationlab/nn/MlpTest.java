@@ -208,6 +208,60 @@ class MlpTest {
   }
 
   @Test
+  void sigmoidKernelPassesMatchTheOneElementFormBitForBit() {
+    Rng rng = new Rng(5);
+    double[] z = new double[100_000];
+    double[] special = {0, -0.0, 1e-300, -1e-300, 700, -700, 700.0000001, -700.0000001, 709.5,
+        -745.2, 800, -800, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+    System.arraycopy(special, 0, z, 0, special.length);
+    for (int i = special.length; i < z.length; i++) {
+      double scale = i % 4 == 0 ? 3 : i % 4 == 1 ? 40 : 900;
+      z[i] = (2 * rng.nextDouble() - 1) * scale;
+      if (i % 4 == 3) { // around ±700, where the kernel switches to Math.exp
+        z[i] = Math.copySign(699 + 2 * rng.nextDouble(), z[i]);
+      }
+    }
+    double[] a = new double[z.length];
+    Kernel.of(Catalog.get("sigmoid").withDefaults()).values(z, a, z.length);
+    for (int i = 0; i < z.length; i++) {
+      assertEquals(Double.doubleToLongBits(Kernel.Sigmoid.value(z[i])),
+          Double.doubleToLongBits(a[i]), "sigmoid(" + z[i] + ")");
+    }
+    double[] nan = {Double.NaN};
+    Kernel.of(Catalog.get("sigmoid").withDefaults()).values(nan, nan, 1);
+    assertTrue(Double.isNaN(nan[0]));
+  }
+
+  @Test
+  void pairedSumsEqualTheSingleSumsBitForBit() {
+    Rng rng = new Rng(11);
+    double[] a = new double[200];
+    double[] b = new double[200];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rng.nextDouble() - 0.3;
+      b[i] = 3 * rng.nextDouble() - 1;
+    }
+    double[] out = new double[4];
+    double[] one = new double[2];
+    int[] lengths = {0, 1, 2, 3, 5, 8, 10, 17, 64, 80, 81, 130};
+    for (int na : lengths) {
+      for (int nb : lengths) {
+        Reduce.sumSquares2(a, 7, 7 + na, 3, 3 + nb, out);
+        assertEquals(Reduce.sumSquares(a, 7, 7 + na), out[0], 0.0, na + "/" + nb);
+        assertEquals(Reduce.sumSquares(a, 3, 3 + nb), out[1], 0.0, na + "/" + nb);
+        Reduce.sumAndSquares2(a, na, b, nb, out);
+        Reduce.sumAndSquares(a, 0, na, one);
+        assertEquals(one[0], out[0], 0.0);
+        assertEquals(one[1], out[1], 0.0);
+        Reduce.sumAndSquares(b, 0, nb, one);
+        assertEquals(one[0], out[2], 0.0);
+        assertEquals(one[1], out[3], 0.0);
+      }
+    }
+  }
+
+  @Test
   void maxDerivativeIsFoundOnTheGrid() {
     assertEquals(0.25, MaxDerivative.of(Catalog.get("sigmoid").withDefaults()), 1e-9);
     assertEquals(1.0, MaxDerivative.of(TestActivations.genericTanh()), 1e-9);
