@@ -80,6 +80,10 @@ public final class LabView extends BorderPane {
   private final Label notice = new Label();
   private GifRecording recording;
   private long shownSequence = -1;
+  private long lastFrame;
+  /** While training, the pictures are redrawn at most this often per second. */
+  static final int MAX_FPS = 30;
+  private static final long MIN_FRAME_NANOS = 1_000_000_000L / MAX_FPS;
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
     public void handle(long now) {
@@ -177,6 +181,11 @@ public final class LabView extends BorderPane {
     if (s.sequence() == shownSequence) {
       return;
     }
+    long now = System.nanoTime();
+    if (s.playing() && now - lastFrame < MIN_FRAME_NANOS) {
+      return; // while training: at most MAX_FPS pictures a second (the eye needs no more)
+    }
+    lastFrame = now;
     frames.start();
     shownSequence = s.sequence();
     pictures.show(s);
