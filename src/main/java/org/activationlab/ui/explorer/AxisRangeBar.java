@@ -30,7 +30,11 @@ final class AxisRangeBar extends HBox {
     getChildren().addAll(new Label(I18n.text("explorer.axes.x")), xMin,
         new Label(I18n.text("explorer.axes.to")), xMax, new Label("   " + I18n.text("explorer.axes.y")),
         yMin, new Label(I18n.text("explorer.axes.to")), yMax, error);
+    // when space is short (presentation mode) the fields give way, not the words
+    getChildren().stream().filter(n -> n instanceof Label && n != error)
+        .forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
     for (TextField f : new TextField[] {xMin, xMax, yMin, yMax}) {
+      f.setMinWidth(40);
       f.setOnAction(e -> apply());
       f.setTooltip(new Tooltip(I18n.text("explorer.axes.tooltip")));
     }

@@ -80,7 +80,12 @@ public final class ExplorerView extends BorderPane {
     Button export = exportButton(plot, plot.exportPicture());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox plotBar = new HBox(8, new AxisRangeBar(plot.viewportProperty()), spacer, resetView, export);
+    resetView.setMinWidth(Button.USE_PREF_SIZE);
+    export.setMinWidth(Button.USE_PREF_SIZE);
+    AxisRangeBar axes = new AxisRangeBar(plot.viewportProperty());
+    axes.setMinWidth(0);
+    HBox.setHgrow(axes, Priority.SOMETIMES);
+    HBox plotBar = new HBox(8, axes, spacer, resetView, export);
     plotBar.setAlignment(Pos.CENTER_LEFT);
     plotBar.setPadding(new Insets(6, 8, 6, 8));
 
