@@ -132,8 +132,7 @@ public final class LabBench {
   private static double usedHeapMb() throws InterruptedException {
     Runtime rt = Runtime.getRuntime();
     for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(200);
+      System.gc(); // synchronous with the JDK's default G1 (no -XX:+ExplicitGCInvokesConcurrent)
     }
     return (rt.totalMemory() - rt.freeMemory()) / 1e6;
   }

@@ -95,11 +95,13 @@ class LabViewTest {
     assertThat(ratio).isGreaterThan(300);
     save(robot, view, "lab-deep-sigmoid.png");
 
-    // pause stops the counter
+    // pause stops the counter: a later command is applied, and no step came in between
     long stoppedAt = paused.step();
-    Thread.sleep(300);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(model.latest().step()).isEqualTo(stoppedAt);
+    long applied = model.latest().commandsApplied();
+    model.setSpeed(model.speed());
+    TrainingSnapshot later = awaitShown(s -> s.commandsApplied() > applied);
+    assertThat(later.step()).isEqualTo(stoppedAt);
+    assertThat(later.playing()).isFalse();
     assertThat(view.shown().step()).isEqualTo(stoppedAt);
 
     // S advances exactly one step, R goes back to step 0
