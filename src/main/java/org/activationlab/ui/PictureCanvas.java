@@ -16,6 +16,7 @@ public class PictureCanvas extends Pane {
   private final Canvas canvas = new Canvas();
   private final FXGraphics2D graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
   private final ThemeManager themes;
+  private final ViewListeners listeners = new ViewListeners();
   private Picture picture;
   private boolean dirty = true;
   private final AnimationTimer timer = new AnimationTimer() {
@@ -35,7 +36,7 @@ public class PictureCanvas extends Pane {
   public PictureCanvas(Picture picture, ThemeManager themes) {
     this.picture = picture;
     this.themes = themes;
-    themes.changes().addListener(o -> invalidate());
+    listeners.on(themes.changes(), this::invalidate);
     getChildren().add(canvas);
     getStyleClass().add("picture-canvas");
     setMinSize(120, 80);

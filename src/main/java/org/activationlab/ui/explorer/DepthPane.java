@@ -22,6 +22,9 @@ import org.activationlab.ui.ThemeManager;
 /** The depth panel: max|f′|ⁿ for n = 1…30 on a log axis for every shown function. */
 final class DepthPane extends BorderPane {
 
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
+
   static final int MAX_DEPTH = 30;
 
   private final ExplorerModel model;
@@ -46,7 +49,7 @@ final class DepthPane extends BorderPane {
     top.setPadding(new Insets(0, 8, 0, 8));
     setTop(top);
     setCenter(canvas);
-    model.shown().addListener((javafx.beans.InvalidationListener) o -> canvas.invalidate());
+    listeners.on(model.shown(), canvas::invalidate);
   }
 
   PictureCanvas canvas() {

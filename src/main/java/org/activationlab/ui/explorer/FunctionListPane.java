@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -27,6 +26,9 @@ import org.activationlab.ui.I18n;
  * plot (at most six), a click selects it for the info card.
  */
 final class FunctionListPane extends VBox {
+
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
 
   private final ExplorerModel model;
   private final IntFunction<Color> slotColour;
@@ -56,9 +58,10 @@ final class FunctionListPane extends VBox {
         model.selectedProperty().set(now);
       }
     });
-    model.selectedProperty().addListener((o, was, now) -> list.getSelectionModel().select(now));
+    listeners.on(model.selectedProperty(),
+        () -> list.getSelectionModel().select(model.selectedProperty().get()));
     list.getSelectionModel().select(model.selectedProperty().get());
-    model.shown().addListener((ListChangeListener<ShownFunction>) c -> list.refresh());
+    listeners.on(model.shown(), list::refresh);
     VBox.setVgrow(list, Priority.ALWAYS);
 
     message.getStyleClass().add("field-error");

@@ -22,6 +22,9 @@ import org.activationlab.ui.ThemeManager;
  */
 final class InfoCard extends VBox {
 
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
+
   private static final float FORMULA_SIZE = 19f;
   /** The card's width less its padding: wider formulas are scaled down to fit. */
   private static final double FORMULA_MAX_WIDTH = 325;
@@ -57,9 +60,10 @@ final class InfoCard extends VBox {
     getChildren().addAll(title, ids, section("explorer.info.formulas"), valueFormula,
         derivativeFormula, section("explorer.info.properties"), parametersNote, properties,
         section("explorer.info.description"), description);
-    model.selectedProperty().addListener(o -> refresh());
-    model.shown().addListener((javafx.beans.InvalidationListener) o -> refresh());
-    themes.changes().addListener(o -> refresh());
+    for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.selectedProperty(),
+        model.shown(), themes.changes()}) {
+      listeners.on(o, this::refresh);
+    }
     refresh();
   }
 

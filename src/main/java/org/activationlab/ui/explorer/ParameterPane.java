@@ -2,7 +2,6 @@ package org.activationlab.ui.explorer;
 
 import java.util.List;
 import java.util.function.IntFunction;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +20,9 @@ import org.activationlab.ui.I18n;
  */
 final class ParameterPane extends VBox {
 
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
+
   private final ExplorerModel model;
   private final IntFunction<Color> slotColour;
 
@@ -31,7 +33,7 @@ final class ParameterPane extends VBox {
     setId("parameter-pane");
     getStyleClass().add("parameter-pane");
     setPadding(new Insets(4, 0, 4, 0));
-    model.shown().addListener((ListChangeListener<ShownFunction>) c -> {
+    listeners.onList(model.shown(), c -> {
       boolean structural = false;
       while (c.next()) {
         structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();

@@ -28,6 +28,8 @@ final class PlotView extends PictureCanvas {
   private static final double ZOOM_PER_NOTCH = 1.15;
 
   private final ExplorerModel model;
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
   private final ThemeManager themes;
   private final FunctionPlotRenderer renderer = new FunctionPlotRenderer();
   private final ObjectProperty<Viewport> viewport;
@@ -44,10 +46,10 @@ final class PlotView extends PictureCanvas {
     setId("function-plot");
     setPicture(Picture.of("activation-functions",
         (g, w, h, theme) -> renderer.draw(g, w, h, plotModel(theme, true))));
-    model.shown().addListener((javafx.beans.InvalidationListener) o -> invalidate());
-    model.showValueProperty().addListener(o -> invalidate());
-    model.showDerivativeProperty().addListener(o -> invalidate());
-    viewport.addListener(o -> invalidate());
+    for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.shown(),
+        model.showValueProperty(), model.showDerivativeProperty(), viewport}) {
+      listeners.on(o, this::invalidate);
+    }
 
     canvas().setOnScroll(this::onScroll);
     canvas().setOnMousePressed(this::onPressed);

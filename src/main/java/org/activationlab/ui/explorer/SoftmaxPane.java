@@ -1,6 +1,5 @@
 package org.activationlab.ui.explorer;
 
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,6 +24,9 @@ import org.activationlab.ui.ThemeManager;
  * bars and the Jacobian ∂aᵢ/∂zⱼ as an annotated heatmap.
  */
 final class SoftmaxPane extends BorderPane {
+
+  private final org.activationlab.ui.ViewListeners listeners =
+      new org.activationlab.ui.ViewListeners();
 
   static final int MIN_LOGITS = 3;
   static final int MAX_LOGITS = 6;
@@ -83,7 +85,7 @@ final class SoftmaxPane extends BorderPane {
     setLeft(controls);
     setCenter(canvas);
 
-    model.logits().addListener((ListChangeListener<Double>) c -> {
+    listeners.onList(model.logits(), c -> {
       boolean structural = false;
       while (c.next()) {
         structural |= c.wasAdded() != c.wasRemoved() || c.wasPermutated();
@@ -93,7 +95,7 @@ final class SoftmaxPane extends BorderPane {
       }
       canvas.invalidate();
     });
-    model.temperatureProperty().addListener(o -> canvas.invalidate());
+    listeners.on(model.temperatureProperty(), canvas::invalidate);
     rebuildSliders();
   }
 

@@ -30,6 +30,7 @@ import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
 import org.activationlab.ui.DisplayNames;
 import org.activationlab.ui.I18n;
+import org.activationlab.ui.ViewListeners;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -43,6 +44,7 @@ final class LabControls extends VBox {
   private static final double LR_LOG_MAX = 1;
 
   private final LabModel model;
+  private final ViewListeners listeners = new ViewListeners();
   private final List<SettingField> fields = new ArrayList<>();
   private final Label presetExplanation = new Label();
   private final ComboBox<Presets.Preset> preset = new ComboBox<>();
@@ -72,8 +74,8 @@ final class LabControls extends VBox {
     setFillWidth(true);
     getChildren().addAll(presetBox(), transport(), dataGroup(), networkGroup(), trainingGroup(),
         exportGroup(onRecord, onSaveStatistics));
-    model.scenarioProperty().addListener((o, was, now) -> showScenario(now));
-    model.presetProperty().addListener((o, was, now) -> showPreset(now));
+    listeners.on(model.scenarioProperty(), () -> showScenario(model.scenario()));
+    listeners.on(model.presetProperty(), () -> showPreset(model.presetProperty().get()));
     showScenario(model.scenario());
     showPreset(model.presetProperty().get());
   }

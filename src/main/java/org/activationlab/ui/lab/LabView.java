@@ -42,6 +42,7 @@ import org.activationlab.ui.I18n;
 import org.activationlab.ui.PictureCanvas;
 import org.activationlab.ui.PicturePanel;
 import org.activationlab.ui.ThemeManager;
+import org.activationlab.ui.ViewListeners;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 
@@ -60,6 +61,7 @@ import org.controlsfx.control.StatusBar;
 public final class LabView extends BorderPane {
 
   private final LabModel model;
+  private final ViewListeners listeners = new ViewListeners();
   private final ThemeManager themes;
   private final LabPictures pictures;
   private final LabControls controls;
@@ -279,7 +281,7 @@ public final class LabView extends BorderPane {
       model.historyMetricProperty().set(now == weightRms ? HistoryMetric.WEIGHT_RMS
           : HistoryMetric.MEAN_ABS_DELTA);
     });
-    model.historyMetricProperty().addListener((o, was, now) -> {
+    listeners.on(model.historyMetricProperty(), () -> {
       showMetric.run();
       history.canvas().redraw();
     });
@@ -290,7 +292,7 @@ public final class LabView extends BorderPane {
     log.getStyleClass().add("small-button");
     log.setTooltip(new Tooltip(I18n.text("lab.loss.log.tooltip")));
     log.selectedProperty().bindBidirectional(model.logLossProperty());
-    model.logLossProperty().addListener((o, was, now) -> loss.canvas().redraw());
+    listeners.on(model.logLossProperty(), () -> loss.canvas().redraw());
     loss.addTool(log);
 
     activationLayer.setId("activations-layer");
@@ -502,14 +504,6 @@ public final class LabView extends BorderPane {
 
   PicturePanel heatmapPanel() {
     return heatmap;
-  }
-
-  PicturePanel networkPanel() {
-    return network;
-  }
-
-  List<PicturePanel> panels() {
-    return panels;
   }
 
   Label bannerLabel() {
