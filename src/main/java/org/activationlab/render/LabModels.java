@@ -86,16 +86,12 @@ public final class LabModels {
     double[][] magnitudes = new double[n][];
     boolean[][] dead = new boolean[n][];
     double[][] weights = new double[n][];
-    double[] parameters = w.parameters();
-    int offset = 0;
     for (int l = 0; l < n; l++) {
       LayerSnapshot layer = layers.get(l);
       widths[l + 1] = layer.width();
       magnitudes[l] = layer.neuronGradMeanAbs();
       dead[l] = layer.dead();
-      int count = layer.width() * w.fanIn(l);
-      weights[l] = java.util.Arrays.copyOfRange(parameters, offset, offset + count);
-      offset += count + layer.width(); // the biases follow each weight matrix
+      weights[l] = w.layerWeights(l);
     }
     return new NetworkDiagramModel(widths, magnitudes, dead, weights, DecadeScale.GRADIENTS, theme);
   }

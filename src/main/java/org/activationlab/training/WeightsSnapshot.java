@@ -57,6 +57,12 @@ public record WeightsSnapshot(int inputSize, int[] widths, double[] parameters) 
     return off;
   }
 
+  /** A copy of layer {@code l}'s weight matrix, row-major ({@code [j * fanIn + i]}). */
+  public double[] layerWeights(int l) {
+    int from = offset(l);
+    return java.util.Arrays.copyOfRange(parameters, from, from + widths[l] * fanIn(l));
+  }
+
   /** Weight from input {@code i} of layer {@code l} into its unit {@code j}. */
   public double weight(int l, int j, int i) {
     return parameters[offset(l) + j * fanIn(l) + i];

@@ -43,6 +43,8 @@ final class LabPictures {
   private final LabModel model;
   private TrainingSnapshot snapshot;
   private int activationLayer;
+  private NetworkDiagramModel network;
+  private TrainingSnapshot networkOf;
 
   /** The on-screen drawings: one renderer each, reused frame after frame (also for hovering). */
   private final Drawings screen = new Drawings();
@@ -83,6 +85,18 @@ final class LabPictures {
   }
 
   // -------------------------------------------------------------------------------- models
+
+  /**
+   * The network diagram's model of the shown snapshot, built once per snapshot and theme: it
+   * copies every weight, and hovering asks for it on every mouse move.
+   */
+  private NetworkDiagramModel networkModel(Theme theme) {
+    if (network == null || networkOf != snapshot || !theme.equals(network.theme())) {
+      network = LabModels.network(snapshot, theme);
+      networkOf = snapshot;
+    }
+    return network;
+  }
 
   private GradientHeatmapModel heatmapModel(Theme theme) {
     return LabModels.heatmap(snapshot, I18n.text("lab.heatmap.title", snapshot.step()), theme);
@@ -131,7 +145,7 @@ final class LabPictures {
 
     Picture network() {
       return Picture.of("network",
-          (g, w, h, t) -> networkRenderer.draw(g, w, h, LabModels.network(snapshot, t)));
+          (g, w, h, t) -> networkRenderer.draw(g, w, h, networkModel(t)));
     }
 
     Picture history() {
@@ -196,7 +210,7 @@ final class LabPictures {
 
   /** The neuron nearest to (x, y) in the network diagram, within its cell. */
   Optional<String> networkAt(double x, double y, double w, double h, Theme theme) {
-    NetworkDiagramModel m = LabModels.network(snapshot, theme);
+    NetworkDiagramModel m = networkModel(theme);
     double reach = Math.max(6, screen.networkRenderer.cellSize(w, h, m) * 0.7);
     int[] widths = m.widths();
     for (int l = 0; l < widths.length; l++) {
