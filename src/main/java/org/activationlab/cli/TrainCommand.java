@@ -15,21 +15,17 @@ import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
 import org.activationlab.export.ScenarioFile;
 import org.activationlab.export.ScenarioFileException;
-import org.activationlab.export.TrainingPictures;
 import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.export.TrainingStatsWriter.Layer;
 import org.activationlab.export.TrainingStatsWriter.Record;
-import org.activationlab.nn.Evaluation;
-import org.activationlab.nn.Mlp;
-import org.activationlab.nn.ProbeStatistics;
-import org.activationlab.nn.StepStatistics;
-import org.activationlab.nn.TrainingSession;
+import org.activationlab.render.HistoryMetric;
+import org.activationlab.render.LabDrawings;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
-import org.activationlab.training.HistoryBuffer;
-import org.activationlab.training.Measurements;
 import org.activationlab.training.Presets;
+import org.activationlab.training.Run;
 import org.activationlab.training.Scenario;
+import org.activationlab.training.TrainingSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +35,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
  * [--every K] [--stats OUT.json|OUT.csv] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
- * [--frames N] [--picture heatmap|history|boundary|network] [--gif-delay MS] [--gif-size WxH]
- * [--gif-once]]}: trains on the calling thread and writes per-layer gradient statistics every K
- * steps, pictures of the end of the run and an animation of the run. At least one output is
- * required.
+ * [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
+ * [--gif-size WxH] [--gif-once]] [--lang en|zh] [--theme light|dark]}: drives one {@link Run} on
+ * the calling thread and writes per-layer gradient statistics every K steps, pictures of the end
+ * of the run and an animation of the run. At least one output is required. Records are made
+ * from the run's snapshots and pictures by {@link LabDrawings}, exactly as in the Lab.
  *
  * <p>Records: step 0 is the initial network; its gradient statistics come from a forward and
  * backward pass over the first mini-batch (the first batchSize training samples in stored order)
@@ -69,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_FRAMES = 60;
   static final int MAX_FRAMES = 500;
   static final int MAX_GIF_SIDE = 4000;
+  static final int HEATMAP_WIDTH = 1000;
+  /** Boundary grid of the picture files: finer than the screen's, a file is looked at closely. */
+  static final int BOUNDARY_GRID_2D = 160;
+  static final int BOUNDARY_GRID_1D = 400;
 
   @Spec
   CommandSpec spec;
@@ -118,8 +119,17 @@ final class TrainCommand implements Callable<Integer> {
   int frames;
 
   @Option(names = "--picture", defaultValue = "heatmap",
-      description = "what the GIF shows: heatmap, history, boundary or network (default heatmap)")
+      description = "what the GIF shows: heatmap, history, boundary, network, loss or "
+          + "activations (default heatmap)")
   String picture;
+
+  @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+      description = "language of the words in the pictures (default en)")
+  String lang;
+
+  @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light",
+      description = "colours of the pictures (default light)")
+  String themeName;
 
   @Option(names = "--gif-delay", paramLabel = "MS", defaultValue = "100",
       description = "time per GIF frame in ms, 10..600000, kept to 10 ms (default 100)")
@@ -144,7 +154,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new Cli.UsageException("that would write more than " + MAX_RECORDS
           + " records; use a larger --every");
     }
-    TrainingPictures.Kind kind = TrainingPictures.Kind.parse(picture);
+    LabDrawings.Kind kind = pictureKind();
+    Theme theme = theme();
     if (!given("--frames")) {
       frames = Math.min(DEFAULT_FRAMES, n + 1);
     }
@@ -156,65 +167,44 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
 
-    TrainingSession session = scenario.session();
-    Mlp net = session.network();
-    List<Layer> layers = Layer.of(net);
-    GifExporter.Options gifOptions = gif == null ? null : gifOptions(kind, net.layerCount());
-    HistoryBuffer history = gif != null && kind == TrainingPictures.Kind.HISTORY
-        ? new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY) : null;
-    StepStatistics step0 = StepStatistics.of(net);
-    ProbeStatistics probe = ProbeStatistics.of(net);
-    Evaluation trainEval = new Evaluation();
-    Evaluation testEval = new Evaluation();
+    Run run = new Run(scenario);
     List<Record> records = new ArrayList<>();
     long divergedAt = -1;
     try (GifExporter.Recorder recorder = gif == null ? null
-        : GifExporter.start(gif, gifOptions)) {
-      Measurements.initialGradients(session, step0);
-      Record first = TrainingStatsWriter.measure(session, step0, probe, trainEval, testEval);
-      records.add(first);
-      if (history != null) {
-        history.record(0, step0.loss, Double.NaN, step0.accuracy, step0.gradMeanAbs,
-            step0.gradWeightRms);
-      }
+        : GifExporter.start(gif, gifOptions(kind, scenario.hidden().size() + 1, theme))) {
+      TrainingSnapshot last = measure(run, kind, gif != null, n == 0);
+      records.add(Record.of(last));
       int nextFrame = 0;
       if (recorder != null) {
-        recorder.add(frame(kind, first, layers, session, scenario, history));
+        recorder.add(picture(kind, last));
         nextFrame++;
       }
       for (int k = 1; k <= n; k++) {
-        double loss = session.step();
-        boolean recordNow = k % every == 0 || k == n;
-        boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
-        if (!Double.isFinite(loss)
-            || (recordNow || frameNow || (k & 63) == 0) && !session.isFinite()) {
-          divergedAt = k;
+        if (!run.step()) {
+          divergedAt = run.divergedAtStep();
           break;
         }
-        if (history != null) {
-          StepStatistics st = session.stepStatistics();
-          history.record(k, loss, Double.NaN, st.accuracy, st.gradMeanAbs, st.gradWeightRms);
-        }
+        boolean recordNow = k % every == 0 || k == n;
+        boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
         if (recordNow || frameNow) {
-          Record r = TrainingStatsWriter.measure(session, session.stepStatistics(), probe,
-              trainEval, testEval);
-          if (!Double.isFinite(r.loss())) {
-            divergedAt = k;
+          last = measure(run, kind, frameNow, k == n);
+          if (last.diverged()) {
+            divergedAt = last.divergedAtStep();
             break;
           }
           if (recordNow) {
-            records.add(r);
+            records.add(Record.of(last));
           }
           if (frameNow) {
-            recorder.add(frame(kind, r, layers, session, scenario, history));
+            recorder.add(picture(kind, last));
             nextFrame++;
           }
         }
       }
       boolean diverged = divergedAt >= 0;
       if (stats != null) {
-        TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, layers, records,
-            divergedAt));
+        TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, Layer.of(last),
+            records, divergedAt));
         out.println("wrote " + stats + " (" + records.size() + " records)");
       }
       if (diverged) {
@@ -228,15 +218,13 @@ final class TrainCommand implements Callable<Integer> {
         recorder.finish();
         out.println("wrote " + gif + " (" + recorder.frames() + " frames)");
       }
-      Theme theme = Theme.light();
-      Record last = records.get(records.size() - 1);
       if (heatmap != null) {
-        PngExporter.write(TrainingPictures.heatmap(last, layers, scenario.describe()), theme,
-            1000, TrainingPictures.heatmapHeight(net.layerCount()), 1, Background.THEME, heatmap);
+        PngExporter.write(picture(LabDrawings.Kind.HEATMAP, last), theme, HEATMAP_WIDTH,
+            heatmapHeight(last.layers().size()), 1, Background.THEME, heatmap);
         out.println("wrote " + heatmap);
       }
       if (boundary != null) {
-        PngExporter.write(TrainingPictures.boundary(session, scenario), theme, 800, 800, 1,
+        PngExporter.write(picture(LabDrawings.Kind.BOUNDARY, last), theme, 800, 800, 1,
             Background.THEME, boundary);
         out.println("wrote " + boundary);
       }
@@ -249,6 +237,52 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A snapshot of the run now; the decision boundary is computed again (finer than on screen,
+   * for a picture file) when this snapshot is a boundary frame or the end of a run that writes
+   * one.
+   */
+  private TrainingSnapshot measure(Run run, LabDrawings.Kind kind, boolean frame, boolean end) {
+    if (run.hasGrid() && (frame && kind == LabDrawings.Kind.BOUNDARY || end && boundary != null)) {
+      run.refreshGrid(run.scenario().dataset().inputSize() == 2 ? BOUNDARY_GRID_2D
+          : BOUNDARY_GRID_1D);
+    }
+    return run.snapshot();
+  }
+
+  /** A picture of a snapshot, as the Lab draws it (history of mean |δ|, log loss axis). */
+  private static Picture picture(LabDrawings.Kind kind, TrainingSnapshot s) {
+    return kind.of(new LabDrawings(LabDrawings.of(s, HistoryMetric.MEAN_ABS_DELTA, true, 0)));
+  }
+
+  /** Height in user units of a heatmap with {@code layers} rows at {@link #HEATMAP_WIDTH}. */
+  static int heatmapHeight(int layers) {
+    return Math.min(2000, 80 + 46 * layers);
+  }
+
+  private LabDrawings.Kind pictureKind() {
+    try {
+      return LabDrawings.Kind.parse(picture);
+    } catch (IllegalArgumentException e) {
+      throw new Cli.UsageException("--picture: " + e.getMessage());
+    }
+  }
+
+  /** The pictures' colours and language. */
+  private Theme theme() {
+    Theme t = switch (themeName.trim().toLowerCase(Locale.ROOT)) {
+      case "light" -> Theme.light();
+      case "dark" -> Theme.dark();
+      default -> throw new Cli.UsageException("--theme must be light or dark (got '" + themeName
+          + "')");
+    };
+    return switch (lang.trim().toLowerCase(Locale.ROOT)) {
+      case "en" -> t.withLocale(Locale.ENGLISH);
+      case "zh" -> t.withLocale(Locale.CHINESE);
+      default -> throw new Cli.UsageException("--lang must be en or zh (got '" + lang + "')");
+    };
+  }
+
   /** Steps of N frames spread evenly over 0..n, first 0 and last n; distinct as N ≤ n + 1. */
   static long[] frameSteps(int count, int n) {
     long[] s = new long[count];
@@ -258,18 +292,8 @@ final class TrainCommand implements Callable<Integer> {
     return s;
   }
 
-  private static Picture frame(TrainingPictures.Kind kind, Record r, List<Layer> layers,
-      TrainingSession session, Scenario scenario, HistoryBuffer history) {
-    return switch (kind) {
-      case HEATMAP -> TrainingPictures.heatmap(r, layers, scenario.describe());
-      case HISTORY -> TrainingPictures.history(history.snapshot(), layers);
-      case BOUNDARY -> TrainingPictures.boundary(session, scenario);
-      case NETWORK -> TrainingPictures.network(session.network(), r);
-    };
-  }
-
   /** Frame size: --gif-size or the picture's default; delay and looping from the options. */
-  private GifExporter.Options gifOptions(TrainingPictures.Kind kind, int layers) {
+  private GifExporter.Options gifOptions(LabDrawings.Kind kind, int layers, Theme theme) {
     int w;
     int h;
     if (gifSize != null) {
@@ -290,17 +314,17 @@ final class TrainCommand implements Callable<Integer> {
       }
     } else {
       w = switch (kind) {
-        case HEATMAP -> 1000;
+        case HEATMAP -> HEATMAP_WIDTH;
         case BOUNDARY -> 720;
-        case HISTORY, NETWORK -> 800;
+        case HISTORY, NETWORK, LOSS, ACTIVATIONS -> 800;
       };
       h = switch (kind) {
-        case HEATMAP -> TrainingPictures.heatmapHeight(layers);
+        case HEATMAP -> heatmapHeight(layers);
         case BOUNDARY -> 720;
-        case HISTORY, NETWORK -> 480;
+        case HISTORY, NETWORK, LOSS, ACTIVATIONS -> 480;
       };
     }
-    return new GifExporter.Options(w, h, 1, Theme.light(), Background.THEME,
+    return new GifExporter.Options(w, h, 1, theme, Background.THEME,
         GifExporter.Options.centiseconds(gifDelay), !gifOnce);
   }
   private static String num(double v) {

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Scenario;
 
 /**
@@ -431,7 +432,7 @@ public final class ScenarioFile {
     unknown(p, "view", VIEW_FIELDS, warnings);
     return new ViewState(
         p.has("historyMetric")
-            ? ViewState.HistoryMetric.parse(text(p.get("historyMetric"), "view.historyMetric"))
+            ? HistoryMetric.parse(text(p.get("historyMetric"), "view.historyMetric"))
             : d.historyMetric(),
         bool(p, "logLossAxis", "view", d.logLossAxis()),
         p.has("theme") ? ViewState.ThemeName.parse(text(p.get("theme"), "view.theme"))

@@ -9,19 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.activationlab.nn.Evaluation;
-import org.activationlab.nn.Mlp;
-import org.activationlab.nn.ProbeStatistics;
-import org.activationlab.nn.StepStatistics;
 import org.activationlab.nn.Task;
-import org.activationlab.nn.TrainingSession;
+import org.activationlab.training.LayerSnapshot;
 import org.activationlab.training.Scenario;
+import org.activationlab.training.TrainingSnapshot;
 
 /**
  * The {@code activation-lab/training-stats} format (version 1) of {@code train --stats}, as JSON
- * or CSV, from a list of records: the same bytes whoever collected the records (the command line
- * or the GUI exporting its current run). The format is described in the README ("Headless
- * commands"); non-finite numbers are written as JSON null or an empty CSV field.
+ * or CSV, from a list of records made from snapshots: the same bytes whoever collected the
+ * records (the command line or the GUI exporting its current run). The format is described in
+ * {@code docs/formats.md}; non-finite numbers are written as JSON null or an empty CSV field.
  */
 public final class TrainingStatsWriter {
 
@@ -43,56 +40,41 @@ public final class TrainingStatsWriter {
    */
   public record Layer(int index, String kind, int width, String activation) {
 
-    /** The layers of {@code net}. */
-    public static List<Layer> of(Mlp net) {
+    /** The layers of the snapshot's network. */
+    public static List<Layer> of(TrainingSnapshot s) {
+      String output = outputActivation(s.data().spec().kind().task());
       List<Layer> out = new ArrayList<>();
-      for (int l = 0; l < net.layerCount(); l++) {
-        boolean hidden = l < net.layerCount() - 1;
-        out.add(new Layer(l + 1, hidden ? "hidden" : "output", net.width(l),
-            TrainingStatsWriter.activation(net, l)));
+      for (LayerSnapshot l : s.layers()) {
+        out.add(new Layer(l.index() + 1, l.output() ? "output" : "hidden", l.width(),
+            l.output() ? output : l.activation()));
       }
       return List.copyOf(out);
     }
   }
 
-  /** Activation name of layer l: the hidden activation's spec or the task's output transform. */
-  public static String activation(Mlp net, int l) {
-    if (l < net.layerCount() - 1) {
-      return net.activation(l).spec();
-    }
-    return outputActivation(net.task());
-  }
-
   /** The output layer's transform of a task, as the stats name it. */
-  public static String outputActivation(Task task) {
+  static String outputActivation(Task task) {
     return task == Task.BINARY ? "sigmoid" : task == Task.MULTICLASS ? "softmax" : "identity";
   }
 
-  /** One record: scalars and per-layer values (input side first). */
+  /**
+   * One record: scalars and per-layer values (input side first, read from the immutable
+   * snapshot's layers).
+   */
   public record Record(long step, double loss, double testLoss, double accuracy,
-      List<LayerRecord> layers) {
+      List<LayerSnapshot> layers) {
     public Record {
       layers = List.copyOf(layers);
     }
-  }
 
-  /** One layer's values within a record; the arrays have one entry per unit. */
-  public record LayerRecord(double gradMeanAbs, double gradWeightRms, double deadFraction,
-      double saturatedFraction, double activationMean, double activationStd,
-      double[] neuronGradMeanAbs, boolean[] dead) {
-    public LayerRecord {
-      neuronGradMeanAbs = neuronGradMeanAbs.clone();
-      dead = dead.clone();
-    }
-
-    @Override
-    public double[] neuronGradMeanAbs() {
-      return neuronGradMeanAbs.clone();
-    }
-
-    @Override
-    public boolean[] dead() {
-      return dead.clone();
+    /**
+     * What {@code train --stats} writes for a snapshot: gradients of its step's mini-batch (step
+     * 0: the first mini-batch without an update), loss over the training set, test loss and
+     * accuracy over the test set, dead and saturated fractions over the probe set.
+     */
+    public static Record of(TrainingSnapshot s) {
+      return new Record(s.step(), s.scores().trainLoss(), s.scores().testLoss(),
+          s.scores().accuracy(), s.layers());
     }
   }
 
@@ -114,26 +96,6 @@ public final class TrainingStatsWriter {
     public boolean diverged() {
       return divergedAtStep >= 0;
     }
-  }
-
-  /**
-   * Measures a record of the session now: {@code stats} are the gradient statistics of the step
-   * (or of step 0), loss over the training set, test loss and accuracy over the test set, dead
-   * and saturated fractions over the probe set. {@code probe}, {@code trainEval} and {@code
-   * testEval} are reusable buffers.
-   */
-  public static Record measure(TrainingSession s, StepStatistics stats, ProbeStatistics probe,
-      Evaluation trainEval, Evaluation testEval) {
-    s.probe(probe);
-    s.evaluate(s.data().train(), trainEval);
-    s.evaluateTest(testEval);
-    List<LayerRecord> layers = new ArrayList<>();
-    for (int l = 0; l < stats.layerCount(); l++) {
-      layers.add(new LayerRecord(stats.gradMeanAbs[l], stats.gradWeightRms[l],
-          probe.deadFraction[l], probe.saturatedFraction[l], stats.activationMean[l],
-          stats.activationStd[l], stats.neuronGradMeanAbs[l], probe.dead[l]));
-    }
-    return new Record(s.stepCount(), trainEval.loss, testEval.loss, testEval.accuracy, layers);
   }
 
   /** Whether {@code out} names a CSV file ({@code .csv}); otherwise JSON. */
@@ -178,7 +140,7 @@ public final class TrainingStatsWriter {
       put(o, "testLoss", r.testLoss());
       put(o, "accuracy", r.accuracy());
       ArrayNode ls = o.putArray("layers");
-      for (LayerRecord lr : r.layers()) {
+      for (LayerSnapshot lr : r.layers()) {
         ObjectNode x = ls.addObject();
         put(x, "gradMeanAbs", lr.gradMeanAbs());
         put(x, "gradWeightRms", lr.gradWeightRms());
@@ -187,7 +149,8 @@ public final class TrainingStatsWriter {
         put(x, "activationMean", lr.activationMean());
         put(x, "activationStd", lr.activationStd());
         ArrayNode g = x.putArray("neuronGradMeanAbs");
-        for (double v : lr.neuronGradMeanAbs) {
+        for (int j = 0; j < lr.width(); j++) {
+          double v = lr.neuronGrad(j);
           if (Double.isFinite(v)) {
             g.add(v);
           } else {
@@ -195,8 +158,8 @@ public final class TrainingStatsWriter {
           }
         }
         ArrayNode d = x.putArray("dead");
-        for (boolean b : lr.dead) {
-          d.add(b);
+        for (int j = 0; j < lr.width(); j++) {
+          d.add(lr.isDead(j));
         }
       }
     }
@@ -220,7 +183,7 @@ public final class TrainingStatsWriter {
         + "deadFraction,saturatedFraction,activationMean,activationStd,neuronGradMeanAbs,dead\n");
     for (Record r : run.records()) {
       for (int l = 0; l < r.layers().size(); l++) {
-        LayerRecord lr = r.layers().get(l);
+        LayerSnapshot lr = r.layers().get(l);
         Layer layer = run.layers().get(l);
         sb.append(r.step()).append(',').append(csvNum(r.loss())).append(',')
             .append(csvNum(r.testLoss())).append(',').append(csvNum(r.accuracy())).append(',')
@@ -232,14 +195,12 @@ public final class TrainingStatsWriter {
             .append(csvNum(lr.saturatedFraction())).append(',')
             .append(csvNum(lr.activationMean())).append(',').append(csvNum(lr.activationStd()))
             .append(',');
-        double[] g = lr.neuronGradMeanAbs;
-        for (int j = 0; j < g.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(csvNum(g[j]));
+        for (int j = 0; j < lr.width(); j++) {
+          sb.append(j == 0 ? "" : ";").append(csvNum(lr.neuronGrad(j)));
         }
         sb.append(',');
-        boolean[] d = lr.dead;
-        for (int j = 0; j < d.length; j++) {
-          sb.append(j == 0 ? "" : ";").append(d[j] ? 1 : 0);
+        for (int j = 0; j < lr.width(); j++) {
+          sb.append(j == 0 ? "" : ";").append(lr.isDead(j) ? 1 : 0);
         }
         sb.append('\n');
       }

@@ -2,6 +2,7 @@ package org.activationlab.export;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.activationlab.render.HistoryMetric;
 
 /**
  * How the Lab's pictures are shown, as saved in a scenario file.
@@ -52,31 +53,6 @@ public record ViewState(HistoryMetric historyMetric, boolean logLossAxis, ThemeN
   public static ViewState defaults() {
     return new ViewState(HistoryMetric.MEAN_ABS_DELTA, false, ThemeName.LIGHT, false,
         Tab.EXPLORER);
-  }
-
-  /** The gradient history's metric. */
-  public enum HistoryMetric {
-    /** Per-layer mean |δ| (= |∂L/∂b|). */
-    MEAN_ABS_DELTA("meanAbsDelta"),
-    /** Per-layer RMS of ∂L/∂W. */
-    WEIGHT_RMS("weightRms");
-
-    private final String id;
-
-    HistoryMetric(String id) {
-      this.id = id;
-    }
-
-    /** The name in the file. */
-    public String id() {
-      return id;
-    }
-
-    public static HistoryMetric parse(String id) {
-      return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst().orElseThrow(() ->
-          new IllegalArgumentException("view.historyMetric must be meanAbsDelta or weightRms "
-              + "(got '" + id + "')"));
-    }
   }
 
   /** The colour theme. */

@@ -1,6 +1,9 @@
 package org.activationlab.render;
 
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import org.activationlab.training.LayerSnapshot;
 
 /**
  * What the per-layer gradient heatmap shows: one row per layer (input side first), one cell per
@@ -18,34 +21,66 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
   public static final int DEFAULT_DECADE_MAX = 2;
 
   /**
-   * One layer.
-   *
-   * @param label e.g. {@code 1 sigmoid}
-   * @param magnitudes mean |δ| per neuron (≥ 0; NaN = not measured)
-   * @param dead dead flag per neuron (same length)
-   * @param deadFraction share of dead units
-   * @param saturatedFraction share of saturated units
+   * One layer: a label, a mean |δ| (≥ 0; NaN = not measured) and a dead flag per neuron, the
+   * shares of dead and saturated units.
    */
-  public record Row(String label, double[] magnitudes, boolean[] dead, double deadFraction,
-      double saturatedFraction) {
-    public Row {
-      magnitudes = magnitudes.clone();
-      dead = dead.clone();
+  public static final class Row {
+    private final String label;
+    private final int width;
+    private final IntToDoubleFunction magnitude;
+    private final IntPredicate dead;
+    private final double deadFraction;
+    private final double saturatedFraction;
+
+    /** A row of given values (copied). */
+    public Row(String label, double[] magnitudes, boolean[] dead, double deadFraction,
+        double saturatedFraction) {
       if (dead.length != magnitudes.length) {
         throw new IllegalArgumentException("one dead flag per magnitude");
       }
+      double[] m = magnitudes.clone();
+      boolean[] d = dead.clone();
+      this.label = label;
+      this.width = m.length;
+      this.magnitude = j -> m[j];
+      this.dead = j -> d[j];
+      this.deadFraction = deadFraction;
+      this.saturatedFraction = saturatedFraction;
+    }
+
+    /** The row of a snapshot's layer (read from the immutable snapshot, not copied). */
+    public Row(String label, LayerSnapshot layer) {
+      this.label = label;
+      this.width = layer.width();
+      this.magnitude = layer::neuronGrad;
+      this.dead = layer::isDead;
+      this.deadFraction = layer.deadFraction();
+      this.saturatedFraction = layer.saturatedFraction();
+    }
+
+    /** E.g. {@code 1 sigmoid}. */
+    public String label() {
+      return label;
     }
 
     public int width() {
-      return magnitudes.length;
+      return width;
     }
 
     public double magnitude(int j) {
-      return magnitudes[j];
+      return magnitude.applyAsDouble(j);
     }
 
     public boolean isDead(int j) {
-      return dead[j];
+      return dead.test(j);
+    }
+
+    public double deadFraction() {
+      return deadFraction;
+    }
+
+    public double saturatedFraction() {
+      return saturatedFraction;
     }
   }
 

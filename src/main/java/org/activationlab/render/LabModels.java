@@ -19,24 +19,6 @@ import org.activationlab.training.WeightsSnapshot;
  */
 public final class LabModels {
 
-  /** Which per-layer gradient magnitude the history shows. */
-  public enum HistoryMetric {
-    /** Mean |δ| over the batch and the layer's units (= |∂L/∂b| on average). */
-    MEAN_ABS_DELTA("mean |δ|"),
-    /** Root mean square of ∂L/∂W over the layer's weights. */
-    WEIGHT_RMS("RMS ∂L/∂W");
-
-    private final String label;
-
-    HistoryMetric(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
-
   private static final Map<String, Double> MAX_SLOPE = new ConcurrentHashMap<>();
 
   private LabModels() {}
@@ -46,17 +28,18 @@ public final class LabModels {
     return l.output() ? "out" : String.valueOf(l.index() + 1);
   }
 
-  /** The per-layer heatmap: a row per layer (input side first), a cell per neuron. */
-  public static GradientHeatmapModel heatmap(TrainingSnapshot s, String title, Theme theme) {
+  /**
+   * The per-layer heatmap: a row per layer (input side first), a cell per neuron, titled with
+   * the step in the theme's language.
+   */
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme) {
     List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
     for (LayerSnapshot l : s.layers()) {
       rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
-          + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())),
-          l.neuronGradMeanAbs(), l.dead(),
-          l.deadFraction(), l.saturatedFraction()));
+          + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())), l));
     }
-    return new GradientHeatmapModel(title, rows, GradientHeatmapModel.DEFAULT_DECADE_MIN,
-        GradientHeatmapModel.DEFAULT_DECADE_MAX);
+    return new GradientHeatmapModel(theme.text("heatmap.title", s.step()), rows,
+        GradientHeatmapModel.DEFAULT_DECADE_MIN, GradientHeatmapModel.DEFAULT_DECADE_MAX);
   }
 
   /**
@@ -89,8 +72,12 @@ public final class LabModels {
     for (int l = 0; l < n; l++) {
       LayerSnapshot layer = layers.get(l);
       widths[l + 1] = layer.width();
-      magnitudes[l] = layer.neuronGradMeanAbs();
-      dead[l] = layer.dead();
+      magnitudes[l] = new double[layer.width()];
+      dead[l] = new boolean[layer.width()];
+      for (int j = 0; j < layer.width(); j++) {
+        magnitudes[l][j] = layer.neuronGrad(j);
+        dead[l][j] = layer.isDead(j);
+      }
       weights[l] = w.layerWeights(l);
     }
     return new NetworkDiagramModel(widths, magnitudes, dead, weights, DecadeScale.GRADIENTS, theme);
@@ -151,9 +138,23 @@ public final class LabModels {
     return new LossChartModel(steps, train, test, accuracy, logLoss, theme);
   }
 
-  /** The decision boundary (2-D data) or fitted curve (1-D), or null when there is no grid. */
-  public static DecisionBoundaryModel boundary(TrainingSnapshot s, String title) {
-    return s.grid() == null ? null : DecisionBoundaryModel.of(title, s.grid(), s.data());
+  /**
+   * The decision boundary (2-D data, titled with the test accuracy) or fitted curve (1-D), or
+   * null when there is no grid.
+   */
+  public static DecisionBoundaryModel boundary(TrainingSnapshot s, Theme theme) {
+    if (s.grid() == null) {
+      return null;
+    }
+    String title = s.data().spec().kind().classes() == 0 ? theme.text("boundary.titleRegression")
+        : theme.text("boundary.title", percent(s.scores().accuracy()));
+    return DecisionBoundaryModel.of(title, s.grid(), s.data());
+  }
+
+  /** A fraction as a percentage with one decimal, or a dash when it is not a number. */
+  public static String percent(double fraction) {
+    return Double.isFinite(fraction)
+        ? String.format(java.util.Locale.ROOT, "%.1f %%", fraction * 100) : "—";
   }
 
   /**
@@ -171,10 +172,9 @@ public final class LabModels {
     }
     LayerSnapshot l = layers.get(layer);
     Activation a = Catalog.parse(l.activation());
-    int[] h = l.histogram();
-    long[] counts = new long[h.length];
-    for (int i = 0; i < h.length; i++) {
-      counts[i] = h[i];
+    long[] counts = new long[l.bins()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = l.histogram(i);
     }
     return new ActivationDistributionModel(a, counts, ProbeStatistics.HISTOGRAM_MIN,
         ProbeStatistics.HISTOGRAM_MAX, l.below(), l.above(), maxAbsDerivative(a),

@@ -1,7 +1,5 @@
 package org.activationlab.training;
 
-import org.activationlab.activation.Catalog;
-import org.activationlab.nn.OptimizerSpec;
 
 /**
  * What the UI (or a test) asks the {@link Trainer} to do. Commands are immutable, validated on
@@ -32,51 +30,29 @@ public sealed interface Command {
   /** Re-initialise the network from the seed, clear history and divergence, pause. */
   record Reset() implements Command {}
 
-  record SetLearningRate(double learningRate) implements Command {
-    public SetLearningRate {
-      if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-        throw new IllegalArgumentException("learning rate must be positive (got " + learningRate
-            + ")");
-      }
-    }
-  }
-
   /**
-   * Changes the activation of all hidden layers ({@code layer} = {@link #ALL_LAYERS}) or of hidden
-   * layer {@code layer} (0-based), keeping the weights.
+   * New settings: applied live to the running network when {@link Scenario#needsRebuild} says
+   * they can be (weights, step and history kept), otherwise, or when {@code fresh}, a new network
+   * at step 0 (the data is reused when its settings are the same). Playing continues.
    *
-   * @param spec catalog spec, e.g. {@code leaky_relu:negative_slope=0.1}
+   * @param fresh start again at step 0 even if the settings could be applied live (a loaded
+   *     preset or file)
    */
-  record SetActivation(int layer, String spec) implements Command {
-    public static final int ALL_LAYERS = -1;
-
-    public SetActivation {
-      if (layer < ALL_LAYERS) {
-        throw new IllegalArgumentException("layer must be ≥ 0 or ALL_LAYERS (got " + layer + ")");
-      }
-      spec = Catalog.parse(spec).spec();
-    }
-
-    public static SetActivation all(String spec) {
-      return new SetActivation(ALL_LAYERS, spec);
-    }
-  }
-
-  /** Batch size; invalid sizes for the data are reported in the snapshot's error. */
-  record SetBatchSize(int batchSize) implements Command {
-    public SetBatchSize {
-      if (batchSize < 1) {
-        throw new IllegalArgumentException("batch size must be ≥ 1 (got " + batchSize + ")");
+  record Configure(Scenario scenario, boolean fresh) implements Command {
+    public Configure {
+      if (scenario == null) {
+        throw new IllegalArgumentException("scenario is required");
       }
     }
-  }
 
-  /** Optimiser kind and hyperparameters (a different kind starts with fresh optimiser state). */
-  record SetOptimizer(OptimizerSpec spec) implements Command {
-    public SetOptimizer {
-      if (spec == null) {
-        throw new IllegalArgumentException("optimizer spec is required");
-      }
+    /** Settings applied live where possible. */
+    public static Configure to(Scenario scenario) {
+      return new Configure(scenario, false);
+    }
+
+    /** A new network for {@code scenario}, at step 0. */
+    public static Configure fresh(Scenario scenario) {
+      return new Configure(scenario, true);
     }
   }
 
@@ -91,18 +67,6 @@ public sealed interface Command {
 
     public boolean unlimited() {
       return stepsPerSecond == 0 || Double.isInfinite(stepsPerSecond);
-    }
-  }
-
-  /** Whether per-step gradient statistics are gathered. */
-  record SetStatistics(boolean enabled) implements Command {}
-
-  /** A new network (architecture, data or seed changed) from {@code scenario}; history cleared. */
-  record Rebuild(Scenario scenario) implements Command {
-    public Rebuild {
-      if (scenario == null) {
-        throw new IllegalArgumentException("scenario is required");
-      }
     }
   }
 

@@ -1,78 +1,109 @@
 package org.activationlab.training;
 
+import java.util.Arrays;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
 
 /**
- * One layer's statistics in a snapshot (copies; array accessors return fresh copies). Gradient
- * values come from the last step's mini-batch (or, at step 0, from the first mini-batch without
- * an update); dead/saturated flags, pre-activation moments and the histogram come from the probe
- * set at publish time. Definitions: {@link StepStatistics}, {@link ProbeStatistics}.
- *
- * @param index layer index, input side first (0 = first hidden layer; the last is the output)
- * @param output whether this is the output layer
- * @param activation catalog spec of the layer's activation ({@code output} for the output layer)
+ * One layer's statistics in a snapshot: copied once from the run's holders and read through
+ * indexed getters, so no caller can change or keep a live array. Gradient values come from the
+ * last step's mini-batch (at step 0 from the first mini-batch without an update); dead and
+ * saturated flags and the histogram from the probe set at snapshot time. Definitions: {@link
+ * StepStatistics}, {@link ProbeStatistics}.
  */
-public record LayerSnapshot(
-    int index,
-    boolean output,
-    String activation,
-    int width,
-    double gradMeanAbs,
-    double gradWeightRms,
-    double gradBiasRms,
-    double updateRatio,
-    double activationMean,
-    double activationStd,
-    double deadFraction,
-    double saturatedFraction,
-    double preActivationMean,
-    double preActivationStd,
-    double[] neuronGradMeanAbs,
-    boolean[] dead,
-    boolean[] saturated,
-    int[] histogram,
-    int below,
-    int above) {
+public final class LayerSnapshot {
+  private final int index;
+  private final boolean output;
+  private final String activation;
+  private final double gradMeanAbs;
+  private final double gradWeightRms;
+  private final double activationMean;
+  private final double activationStd;
+  private final double deadFraction;
+  private final double saturatedFraction;
+  private final double[] neuronGradMeanAbs;
+  private final boolean[] dead;
+  private final boolean[] saturated;
+  private final int[] histogram;
+  private final int below;
+  private final int above;
+  private final int deadCount;
 
-  public LayerSnapshot {
-    neuronGradMeanAbs = neuronGradMeanAbs.clone();
-    dead = dead.clone();
-    saturated = saturated.clone();
-    histogram = histogram.clone();
-  }
-
-  /** Builds layer {@code l} from the session's holders (copying). */
-  static LayerSnapshot of(int l, boolean output, String activation, StepStatistics s,
+  private LayerSnapshot(int l, boolean output, String activation, StepStatistics s,
       ProbeStatistics p) {
-    return new LayerSnapshot(l, output, activation, s.neuronGradMeanAbs[l].length,
-        s.gradMeanAbs[l], s.gradWeightRms[l], s.gradBiasRms[l], s.updateRatio[l],
-        s.activationMean[l], s.activationStd[l], p.deadFraction[l], p.saturatedFraction[l],
-        p.preActivationMean[l], p.preActivationStd[l], s.neuronGradMeanAbs[l], p.dead[l],
-        p.saturated[l], p.histogram[l], p.below[l], p.above[l]);
+    this.index = l;
+    this.output = output;
+    this.activation = activation;
+    this.gradMeanAbs = s.gradMeanAbs[l];
+    this.gradWeightRms = s.gradWeightRms[l];
+    this.activationMean = s.activationMean[l];
+    this.activationStd = s.activationStd[l];
+    this.deadFraction = p.deadFraction[l];
+    this.saturatedFraction = p.saturatedFraction[l];
+    this.neuronGradMeanAbs = s.neuronGradMeanAbs[l].clone();
+    this.dead = p.dead[l].clone();
+    this.saturated = p.saturated[l].clone();
+    this.histogram = p.histogram[l].clone();
+    this.below = p.below[l];
+    this.above = p.above[l];
+    int n = 0;
+    for (boolean d : dead) {
+      n += d ? 1 : 0;
+    }
+    this.deadCount = n;
   }
 
-  @Override
-  public double[] neuronGradMeanAbs() {
-    return neuronGradMeanAbs.clone();
+  /** Layer {@code l} of the holders (copying). */
+  public static LayerSnapshot of(int l, boolean output, String activation, StepStatistics s,
+      ProbeStatistics p) {
+    return new LayerSnapshot(l, output, activation, s, p);
   }
 
-  @Override
-  public boolean[] dead() {
-    return dead.clone();
+  /** Layer index, input side first (0 = first hidden layer; the last is the output). */
+  public int index() {
+    return index;
   }
 
-  @Override
-  public boolean[] saturated() {
-    return saturated.clone();
+  public boolean output() {
+    return output;
   }
 
-  @Override
-  public int[] histogram() {
-    return histogram.clone();
+  /** Catalog spec of the layer's activation ({@code output} for the output layer). */
+  public String activation() {
+    return activation;
   }
 
-  /** Mean |δ| of unit {@code j} (no copy). */
+  public int width() {
+    return neuronGradMeanAbs.length;
+  }
+
+  /** Mean |δ| over the batch and the layer's units. */
+  public double gradMeanAbs() {
+    return gradMeanAbs;
+  }
+
+  /** RMS of ∂L/∂W over the layer's weights. */
+  public double gradWeightRms() {
+    return gradWeightRms;
+  }
+
+  public double activationMean() {
+    return activationMean;
+  }
+
+  public double activationStd() {
+    return activationStd;
+  }
+
+  public double deadFraction() {
+    return deadFraction;
+  }
+
+  public double saturatedFraction() {
+    return saturatedFraction;
+  }
+
+  /** Mean |δ| of unit {@code j} over the batch. */
   public double neuronGrad(int j) {
     return neuronGradMeanAbs[j];
   }
@@ -86,10 +117,32 @@ public record LayerSnapshot(
   }
 
   public int deadCount() {
-    int n = 0;
-    for (boolean d : dead) {
-      n += d ? 1 : 0;
-    }
-    return n;
+    return deadCount;
+  }
+
+  /** Histogram bins of the pre-activations ({@link ProbeStatistics#BINS}). */
+  public int bins() {
+    return histogram.length;
+  }
+
+  /** Probe samples whose pre-activation fell in bin {@code i}. */
+  public int histogram(int i) {
+    return histogram[i];
+  }
+
+  /** Probe values below the histogram's range. */
+  public int below() {
+    return below;
+  }
+
+  /** Probe values above the histogram's range. */
+  public int above() {
+    return above;
+  }
+
+  @Override
+  public String toString() {
+    return "LayerSnapshot[" + index + " " + activation + ", mean|δ| " + gradMeanAbs + ", dead "
+        + Arrays.toString(dead) + "]";
   }
 }

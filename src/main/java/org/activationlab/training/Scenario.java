@@ -177,6 +177,16 @@ public record Scenario(
     return new TrainingSession(networkSpec(), data, optimizerSpec(), batchSize, seed);
   }
 
+  /**
+   * Whether going from this scenario to {@code next} needs a new network: different data (kind,
+   * samples, noise, split, seed), layer widths or initialisers. Everything else (activations,
+   * optimiser and its settings, batch size, step count) a running network takes live.
+   */
+  public boolean needsRebuild(Scenario next) {
+    return !datasetSpec().equals(next.datasetSpec()) || !hidden.equals(next.hidden)
+        || !init.equals(next.init) || !biasInit.equals(next.biasInit);
+  }
+
   // ------------------------------------------------------------------------------ withers
 
   public Scenario withLearningRate(double lr) {

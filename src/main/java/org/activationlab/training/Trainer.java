@@ -1,27 +1,17 @@
 package org.activationlab.training;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.activationlab.activation.Catalog;
-import org.activationlab.nn.DataSplit;
-import org.activationlab.nn.Evaluation;
-import org.activationlab.nn.Mlp;
-import org.activationlab.nn.OutputGrid;
-import org.activationlab.nn.ProbeStatistics;
-import org.activationlab.nn.StepStatistics;
-import org.activationlab.nn.TrainingSession;
 
 /**
- * Trains on its own daemon thread ({@value #THREAD_NAME}), which alone owns the {@link
- * TrainingSession}. Other threads {@link #submit} immutable {@link Command}s (queued, applied in
- * order between steps) and read the newest immutable {@link TrainingSnapshot} with {@link
+ * Trains on its own daemon thread ({@value #THREAD_NAME}), which alone owns the {@link Run}: a
+ * thread, a command queue and pacing around one run, nothing more. Other threads {@link #submit}
+ * immutable {@link Command}s (queued, applied in order between steps) and read the newest immutable {@link TrainingSnapshot} with {@link
  * #latest()} (newest wins; no thread ever sees a half-built snapshot).
  *
  * <p>Publishing: while playing at most once per {@value #PUBLISH_INTERVAL_MS} ms; at once after a
@@ -38,8 +28,8 @@ import org.activationlab.nn.TrainingSession;
  * #SLICE_MS} ms between looks at the queue. Paused, it blocks in {@link BlockingQueue#take()}.
  *
  * <p>A non-finite loss or weight pauses the run and publishes a diverged snapshot with the step
- * and a hint; {@link Command.Play} is then ignored until {@link Command.Reset} or {@link
- * Command.Rebuild}. An exception in a command or a step is caught and published as the snapshot's
+ * and a hint; {@link Command.Play} is then ignored until {@link Command.Reset} or a new
+ * network ({@link Command.Configure}). An exception in a command or a step is caught and published as the snapshot's
  * {@code error}; the thread keeps running.
  *
  * <p>Determinism: the same scenario and the same sequence of commands without {@link
@@ -49,11 +39,8 @@ public final class Trainer implements AutoCloseable {
   public static final String THREAD_NAME = "activation-lab-trainer";
   public static final long PUBLISH_INTERVAL_MS = 16;
   public static final long SLICE_MS = 4;
-  /** Grid resolution of the decision boundary (2-D) or curve samples (1-D). */
-  public static final int GRID_RESOLUTION = 64;
   /** Commands queued at most; {@link #submit} refuses more. */
   public static final int QUEUE_CAPACITY = 100_000;
-  public static final String HINT_DIVERGED = "hint.diverged";
 
   /** While playing, publishing takes at most 1/this of the trainer's time. */
   public static final int PUBLISH_COST_FACTOR = 5;
@@ -73,19 +60,9 @@ public final class Trainer implements AutoCloseable {
   private volatile boolean closing;
 
   // ------------------------------------------------ owned by the trainer thread after start()
-  private Scenario scenario;
-  private DataSplit data;
-  private TrainingSession session;
-  private HistoryBuffer history;
-  private StepStatistics stats;
-  private ProbeStatistics probe;
-  private OutputGrid grid;
-  private final Evaluation trainEval = new Evaluation();
-  private final Evaluation testEval = new Evaluation();
+  private Run run;
   private boolean playing;
   private double speed;
-  private boolean diverged;
-  private long divergedAt = -1;
   private String error;
   private long commandsApplied;
   private long sequence;
@@ -93,7 +70,6 @@ public final class Trainer implements AutoCloseable {
   private long publishCost;
   private long lastGrid;
   private long gridCost;
-  private GridSnapshot lastGridSnapshot;
   private long rateStart;
   private long rateSteps;
   private long meterTime;
@@ -107,7 +83,7 @@ public final class Trainer implements AutoCloseable {
    * @throws IllegalArgumentException if the scenario cannot be built
    */
   public Trainer(Scenario scenario) {
-    build(scenario);
+    run = new Run(scenario);
     publish();
     thread = new Thread(this::loop, THREAD_NAME);
     thread.setDaemon(true);
@@ -149,7 +125,7 @@ public final class Trainer implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new TimeoutException("no matching snapshot within " + timeout + "; latest: step "
-              + s.step() + ", commands " + s.commandsApplied());
+              + s.step() + ", commands " + s.status().commandsApplied());
         }
         TimeUnit.NANOSECONDS.timedWait(publishMonitor, left);
       }
@@ -195,7 +171,7 @@ public final class Trainer implements AutoCloseable {
     try {
       while (!closing) {
         Command c;
-        if (playing && !diverged) {
+        if (playing && !run.diverged()) {
           long wait = nanosUntilDue();
           c = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
         } else {
@@ -217,13 +193,13 @@ public final class Trainer implements AutoCloseable {
           }
           continue;
         }
-        if (playing && !diverged) {
+        if (playing && !run.diverged()) {
           try {
             trainSlice();
           } catch (RuntimeException e) {
             fail(e);
           }
-          if (diverged || error != null && !playing) {
+          if (run.diverged() || error != null && !playing) {
             publish();
           } else {
             maybePublish();
@@ -259,64 +235,39 @@ public final class Trainer implements AutoCloseable {
   }
 
   private boolean apply(Command c) {
-    if (c instanceof Command.Play p) {
-      if (!diverged) {
+    if (c instanceof Command.Play) {
+      if (!run.diverged()) {
         playing = true;
         error = null;
         restartRate();
       }
       return false;
     }
-    if (c instanceof Command.Pause p) {
+    if (c instanceof Command.Pause) {
       playing = false;
       return true;
     }
     if (c instanceof Command.Step s) {
       playing = false;
-      if (!diverged) {
-        for (int i = 0; i < s.count() && !closing; i++) {
-          if (!stepOnce()) {
-            break;
-          }
+      for (int i = 0; i < s.count() && !closing; i++) {
+        if (!stepOnce()) {
+          break;
         }
       }
       return true;
     }
-    if (c instanceof Command.Reset r) {
-      session.reset();
-      history.clear();
+    if (c instanceof Command.Reset) {
+      run.reset();
       playing = false;
-      diverged = false;
-      divergedAt = -1;
       error = null;
       return true;
     }
-    if (c instanceof Command.SetLearningRate s) {
-      session.setLearningRate(s.learningRate());
-      scenario = scenario.withLearningRate(s.learningRate());
-      return false;
-    }
-    if (c instanceof Command.SetActivation s) {
-      if (s.layer() == Command.SetActivation.ALL_LAYERS) {
-        session.setActivation(Catalog.parse(s.spec()));
-        scenario = scenario.withActivation(s.spec());
-      } else {
-        Scenario next = scenario.withActivation(s.layer(), s.spec());
-        session.setActivation(s.layer(), Catalog.parse(s.spec()));
-        scenario = next;
+    if (c instanceof Command.Configure k) {
+      if (k.fresh() || run.scenario().needsRebuild(k.scenario())) {
+        rebuild(k.scenario());
+        return true;
       }
-      return false;
-    }
-    if (c instanceof Command.SetBatchSize s) {
-      Scenario next = scenario.withBatchSize(s.batchSize());
-      session.setBatchSize(s.batchSize());
-      scenario = next;
-      return false;
-    }
-    if (c instanceof Command.SetOptimizer s) {
-      Scenario next = scenario.withOptimizer(s.spec());
-      session.setOptimizer(s.spec());
-      scenario = next;
+      run.configure(k.scenario());
       return false;
     }
     if (c instanceof Command.SetSpeed s) {
@@ -324,64 +275,30 @@ public final class Trainer implements AutoCloseable {
       restartRate();
       return false;
     }
-    if (c instanceof Command.SetStatistics s) {
-      session.setStatisticsEnabled(s.enabled());
-      return false;
-    }
-    if (c instanceof Command.Rebuild r) {
-      boolean wasPlaying = playing;
-      build(r.scenario());
-      playing = wasPlaying;
-      restartRate();
-      return true;
-    }
-    if (c instanceof Command.Shutdown s) {
-      return false;
-    }
     return false;
   }
 
-  /** A fresh session, holders and history for {@code s}; on failure nothing changes. */
-  private void build(Scenario s) {
-    DataSplit d = data != null && scenario != null && scenario.datasetSpec().equals(s.datasetSpec())
-        ? data : s.data();
-    TrainingSession next = s.session(d);
-    Mlp net = next.network();
-    scenario = s;
-    data = d;
-    if (session != null) {
-      next.setStatisticsEnabled(session.statisticsEnabled());
+  /** A new run for {@code s}, still playing if it was; on failure the old run stays. */
+  private void rebuild(Scenario s) {
+    Run next;
+    try {
+      next = run.rebuilt(s);
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException("not enough memory for this network", e);
     }
-    session = next;
-    history = new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
-    stats = StepStatistics.of(net);
-    probe = ProbeStatistics.of(net);
-    grid = net.inputSize() <= 2 ? OutputGrid.of(net, GRID_RESOLUTION) : null;
-    lastGridSnapshot = null;
-    diverged = false;
-    divergedAt = -1;
+    run = next;
     error = null;
+    restartRate();
   }
 
-  /** One step with divergence check and history; returns false if it diverged. */
+  /** One step; returns false (and pauses) if the run diverged. */
   private boolean stepOnce() {
-    double loss = session.step();
     rateSteps++;
-    StepStatistics s = session.statisticsEnabled() ? session.stepStatistics() : null;
-    history.record(session.stepCount(), loss, Double.NaN,
-        s == null ? Double.NaN : s.accuracy, s == null ? null : s.gradMeanAbs,
-        s == null ? null : s.gradWeightRms);
-    if (!Double.isFinite(loss) || (session.stepCount() & 63) == 0 && !session.isFinite()) {
-      diverge();
+    if (!run.step()) {
+      playing = false;
       return false;
     }
     return true;
-  }
-
-  private void diverge() {
-    diverged = true;
-    divergedAt = session.stepCount();
-    playing = false;
   }
 
   private void restartRate() {
@@ -441,10 +358,7 @@ public final class Trainer implements AutoCloseable {
   private void publish(boolean full) {
     long now = System.nanoTime();
     lastPublish = now;
-    if (!diverged && !session.isFinite()) {
-      diverge();
-    }
-    long step = session.stepCount();
+    long step = run.stepCount();
     if (playing) {
       double dt = (now - meterTime) / 1e9;
       if (dt >= 0.25) {
@@ -457,42 +371,21 @@ public final class Trainer implements AutoCloseable {
       meterTime = now;
       meterSteps = step;
     }
-    Mlp net = session.network();
-    if (step == 0) {
-      Measurements.initialGradients(session, stats);
-    } else {
-      session.copyStepStatistics(stats);
+    long gridTime = 0;
+    if (run.hasGrid() && (full || now - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
+        GRID_COST_FACTOR * gridCost))) {
+      run.refreshGrid(Run.GRID_RESOLUTION);
+      lastGrid = System.nanoTime();
+      gridTime = lastGrid - now;
+      gridCost = gridTime;
     }
-    session.probe(probe);
-    session.evaluate(data.train(), trainEval);
-    session.evaluateTest(testEval);
-    history.recordTest(testEval.loss, testEval.accuracy);
-    GridSnapshot g = null;
-    if (grid != null) {
-      long gridStart = System.nanoTime();
-      boolean due = gridStart - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
-          GRID_COST_FACTOR * gridCost);
-      if (full || due || lastGridSnapshot == null) {
-        session.outputGrid(grid);
-        lastGridSnapshot = GridSnapshot.of(grid);
-        lastGrid = System.nanoTime();
-        gridCost = lastGrid - gridStart;
-      }
-      g = lastGridSnapshot;
+    TrainingSnapshot s = run.snapshot();
+    if (s.diverged()) {
+      playing = false;
     }
-    List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
-    for (int l = 0; l < net.layerCount(); l++) {
-      boolean out = l == net.layerCount() - 1;
-      layers.add(LayerSnapshot.of(l, out, out ? "output" : net.activation(l).spec(), stats,
-          probe));
-    }
-    TrainingSnapshot s = new TrainingSnapshot(sequence++, commandsApplied, step, session.epoch(),
-        playing, measuredRate, speed, session.statisticsEnabled(), session.lastLoss(),
-        trainEval.loss, testEval.loss, trainEval.accuracy, testEval.accuracy,
-        stats.gradNorm, layers, g, WeightsSnapshot.of(net), data, scenario,
-        history.snapshot(), diverged, divergedAt, diverged ? HINT_DIVERGED : null, error);
-    latest.set(s);
-    publishCost = System.nanoTime() - now - (g != null && lastGrid >= now ? gridCost : 0);
+    latest.set(s.with(new TrainingSnapshot.Status(sequence++, commandsApplied, playing,
+        measuredRate, speed, error)));
+    publishCost = System.nanoTime() - now - gridTime;
     synchronized (publishMonitor) {
       publishMonitor.notifyAll();
     }

@@ -4,64 +4,83 @@ import java.util.List;
 import org.activationlab.nn.DataSplit;
 
 /**
- * What the trainer published: an immutable picture of one moment of a run. Everything in it is a
- * copy made on the trainer thread (array accessors of the parts return further copies), so a
- * snapshot can be kept and drawn on any thread while training goes on. {@link DataSplit} is
- * immutable and shared.
+ * One moment of a run, immutable: made by {@link Run#snapshot()} on the thread that owns the run,
+ * every array copied once and never exposed (indexed getters), so it can be kept and drawn on any
+ * thread while training goes on. {@link DataSplit} is immutable and shared.
  *
- * @param sequence publication number (increases by one per snapshot of a trainer)
- * @param commandsApplied commands applied so far (including ones that failed)
+ * @param status the trainer's state when it published this ({@link Status#IDLE} from a plain run)
+ * @param runId which run this shows: a new network or a reset starts a new id (unique in the
+ *     process), live setting changes keep it
  * @param step steps since creation, reset or rebuild
  * @param epoch completed passes over the training set
- * @param playing whether the trainer trains continuously
- * @param stepsPerSecond measured training speed (0 when paused)
- * @param speedLimit the set speed in steps/s (0 = unlimited)
- * @param statisticsEnabled whether per-step gradient statistics are gathered
- * @param batchLoss loss of the last step's mini-batch (NaN at step 0)
- * @param trainLoss mean loss over the whole training set now
- * @param testLoss mean loss over the test set now (training set if there is none)
- * @param trainAccuracy accuracy over the training set (NaN for regression)
- * @param accuracy accuracy over the test set (NaN for regression)
- * @param gradNorm global gradient norm of the last step
+ * @param scores losses and accuracy measured now
  * @param layers per-layer statistics, input side first, output layer last
- * @param grid output over the input plane (2-D) or x (1-D)
- * @param weights copy of all parameters
- * @param data the (immutable) data the network trains on
- * @param scenario the settings in force (changed settings included)
+ * @param grid output over the input plane (2-D) or x (1-D); null for other inputs
+ * @param weights all parameters
+ * @param data the data the network trains on
+ * @param scenario the settings in force (live changes included)
  * @param history bounded history of losses and per-layer gradients
- * @param diverged whether a non-finite loss or weight stopped training
- * @param divergedAtStep the step at which that was seen (-1 if not diverged)
- * @param hintKey bundle key of a hint for the user ({@code hint.diverged}), or null
- * @param error message of the last failed command or step, or null
+ * @param divergedAtStep the step at which a non-finite loss or weight stopped the run, or −1
  */
 public record TrainingSnapshot(
-    long sequence,
-    long commandsApplied,
+    Status status,
+    long runId,
     long step,
     long epoch,
-    boolean playing,
-    double stepsPerSecond,
-    double speedLimit,
-    boolean statisticsEnabled,
-    double batchLoss,
-    double trainLoss,
-    double testLoss,
-    double trainAccuracy,
-    double accuracy,
-    double gradNorm,
+    Scores scores,
     List<LayerSnapshot> layers,
     GridSnapshot grid,
     WeightsSnapshot weights,
     DataSplit data,
     Scenario scenario,
     History history,
-    boolean diverged,
-    long divergedAtStep,
-    String hintKey,
-    String error) {
+    long divergedAtStep) {
+
+  /** Bundle key of the hint shown for a diverged run. */
+  public static final String HINT_DIVERGED = "hint.diverged";
+
+  /**
+   * The trainer's state at publication.
+   *
+   * @param sequence publication number (increases by one per snapshot of a trainer)
+   * @param commandsApplied commands applied so far (including ones that failed)
+   * @param playing whether the trainer trains continuously
+   * @param stepsPerSecond measured training speed (0 when paused)
+   * @param speedLimit the set speed in steps/s (0 = unlimited)
+   * @param error message of the last failed command or step, or null
+   */
+  public record Status(long sequence, long commandsApplied, boolean playing,
+      double stepsPerSecond, double speedLimit, String error) {
+    /** Not published by a trainer. */
+    public static final Status IDLE = new Status(0, 0, false, 0, 0, null);
+  }
+
+  /**
+   * Scores of the network now.
+   *
+   * @param trainLoss mean loss over the whole training set
+   * @param testLoss mean loss over the test set (training set if there is none)
+   * @param accuracy accuracy over the test set (NaN for regression)
+   */
+  public record Scores(double trainLoss, double testLoss, double accuracy) {}
 
   public TrainingSnapshot {
     layers = List.copyOf(layers);
+  }
+
+  /** The same moment with the trainer's state. */
+  public TrainingSnapshot with(Status s) {
+    return new TrainingSnapshot(s, runId, step, epoch, scores, layers, grid, weights, data, scenario,
+        history, divergedAtStep);
+  }
+
+  public boolean diverged() {
+    return divergedAtStep >= 0;
+  }
+
+  /** Bundle key of a hint for the user ({@link #HINT_DIVERGED}), or null. */
+  public String hintKey() {
+    return diverged() ? HINT_DIVERGED : null;
   }
 
   /** The hidden layers' dead fraction over all hidden units. */

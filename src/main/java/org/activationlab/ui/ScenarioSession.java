@@ -46,8 +46,7 @@ public final class ScenarioSession {
   /** The current state as a document; {@code tab} is the view in front. */
   public ScenarioDocument capture(ViewState.Tab tab) {
     ViewState view = new ViewState(
-        lab.historyMetricProperty().get() == LabModels.HistoryMetric.WEIGHT_RMS
-            ? ViewState.HistoryMetric.WEIGHT_RMS : ViewState.HistoryMetric.MEAN_ABS_DELTA,
+        lab.historyMetricProperty().get(),
         lab.logLossProperty().get(),
         themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
         themes.presentationProperty().get(), tab);
@@ -72,8 +71,7 @@ public final class ScenarioSession {
     explorer.apply(doc.explorer());
     lab.load(doc.lab());
     ViewState v = doc.view();
-    lab.historyMetricProperty().set(v.historyMetric() == ViewState.HistoryMetric.WEIGHT_RMS
-        ? LabModels.HistoryMetric.WEIGHT_RMS : LabModels.HistoryMetric.MEAN_ABS_DELTA);
+    lab.historyMetricProperty().set(v.historyMetric());
     lab.logLossProperty().set(v.logLossAxis());
     themes.setDark(v.theme() == ViewState.ThemeName.DARK);
     themes.presentationProperty().set(v.presentation());

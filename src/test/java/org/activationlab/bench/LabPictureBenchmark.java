@@ -8,6 +8,7 @@ import org.activationlab.render.ActivationDistributionRenderer;
 import org.activationlab.render.DecisionBoundaryRenderer;
 import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.render.GradientHistoryRenderer;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.LabModels;
 import org.activationlab.render.LossChartRenderer;
 import org.activationlab.render.NetworkDiagramRenderer;
@@ -70,11 +71,11 @@ public class LabPictureBenchmark {
       }
       case "boundary" -> {
         DecisionBoundaryRenderer r = new DecisionBoundaryRenderer();
-        yield () -> r.draw(graphics, w, h, LabModels.boundary(snapshot, "boundary"), theme);
+        yield () -> r.draw(graphics, w, h, LabModels.boundary(snapshot, theme), theme);
       }
       case "heatmap" -> {
         GradientHeatmapRenderer r = new GradientHeatmapRenderer();
-        yield () -> r.draw(graphics, w, h, LabModels.heatmap(snapshot, "heatmap", theme), theme);
+        yield () -> r.draw(graphics, w, h, LabModels.heatmap(snapshot, theme), theme);
       }
       case "loss" -> {
         LossChartRenderer r = new LossChartRenderer();
@@ -83,7 +84,7 @@ public class LabPictureBenchmark {
       case "history" -> {
         GradientHistoryRenderer r = new GradientHistoryRenderer();
         yield () -> r.draw(graphics, w, h, LabModels.history(snapshot,
-            LabModels.HistoryMetric.MEAN_ABS_DELTA, theme));
+            HistoryMetric.MEAN_ABS_DELTA, theme));
       }
       default -> {
         ActivationDistributionRenderer r = new ActivationDistributionRenderer();

@@ -115,7 +115,7 @@ class TrainGifTest {
       assertThat(files()).as("nothing written: " + what).isEmpty();
     }
     assertThat(run(cases[2]).err()).contains("--frames 12").contains("11");
-    assertThat(run(cases[3]).err()).contains("heatmap, history, boundary, network");
+    assertThat(run(cases[3]).err()).contains("network, boundary, heatmap, loss, history, activations");
     assertThat(run(cases[9]).err()).contains("nothing to write");
     assertThat(run(cases[10]).err()).contains("--picture").contains("add --gif");
   }

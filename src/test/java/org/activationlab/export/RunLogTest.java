@@ -33,7 +33,7 @@ class RunLogTest {
         assertThat(records.get(i).step()).isGreaterThan(records.get(i - 1).step());
       }
       t.submit(new Command.Reset());
-      TrainingSnapshot reset = t.await(s -> s.step() == 0 && s.commandsApplied() > steps,
+      TrainingSnapshot reset = t.await(s -> s.step() == 0 && s.status().commandsApplied() > steps,
           Duration.ofSeconds(30));
       log.add(reset);
       assertThat(log.size()).isEqualTo(1);

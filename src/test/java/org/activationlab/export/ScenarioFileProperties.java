@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.activationlab.activation.Catalog;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Scenario;
 
 class ScenarioFileProperties {
@@ -38,8 +39,8 @@ class ScenarioFileProperties {
     ExplorerState e = new ExplorerState(functions, ids.get(first), showValue, showDerivative,
         xMin, xMin + xSpan, yMin, yMin + ySpan, logits, temperature);
     Scenario lab = Scenario.defaults().withLearningRate(learningRate).withSeed(seed);
-    ViewState v = new ViewState(weightRms ? ViewState.HistoryMetric.WEIGHT_RMS
-        : ViewState.HistoryMetric.MEAN_ABS_DELTA, log, dark ? ViewState.ThemeName.DARK
+    ViewState v = new ViewState(weightRms ? HistoryMetric.WEIGHT_RMS
+        : HistoryMetric.MEAN_ABS_DELTA, log, dark ? ViewState.ThemeName.DARK
         : ViewState.ThemeName.LIGHT, presentation,
         presentation ? ViewState.Tab.LAB : ViewState.Tab.EXPLORER);
     ScenarioDocument d = new ScenarioDocument(e, lab, v, notes);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ScenarioFileTest {
         List.of(1.5, -0.25, 0.0, 3.0, 0.125), 0.5);
     Scenario lab = Presets.get("dead-relu").scenario()
         .withActivation(1, "leaky_relu:negative_slope=0.01").withSeed(42).withSteps(123);
-    ViewState v = new ViewState(ViewState.HistoryMetric.WEIGHT_RMS, true,
+    ViewState v = new ViewState(HistoryMetric.WEIGHT_RMS, true,
         ViewState.ThemeName.DARK, true, ViewState.Tab.LAB);
     return new ScenarioDocument(e, lab, v, "Try a leaky ReLU — 试试 Leaky ReLU.\nSecond line.");
   }
@@ -87,7 +88,7 @@ class ScenarioFileTest {
     assertThat(some.explorer().functions()).isEqualTo(ExplorerState.defaults().functions());
     assertThat(some.lab()).isEqualTo(Scenario.defaults().withActivation("relu"));
     assertThat(some.view().theme()).isEqualTo(ViewState.ThemeName.DARK);
-    assertThat(some.view().historyMetric()).isEqualTo(ViewState.HistoryMetric.MEAN_ABS_DELTA);
+    assertThat(some.view().historyMetric()).isEqualTo(HistoryMetric.MEAN_ABS_DELTA);
     assertThat(some.notes()).isEmpty();
   }
 

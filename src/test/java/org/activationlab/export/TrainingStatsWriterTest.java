@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.activationlab.export.TrainingStatsWriter.Layer;
-import org.activationlab.export.TrainingStatsWriter.LayerRecord;
 import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.export.TrainingStatsWriter.Run;
+import org.activationlab.nn.ProbeStatistics;
+import org.activationlab.nn.StepStatistics;
+import org.activationlab.training.LayerSnapshot;
 import org.activationlab.training.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +28,30 @@ class TrainingStatsWriterTest {
     List<Layer> layers = List.of(new Layer(1, "hidden", 2, "tanh"),
         new Layer(2, "output", 1, "sigmoid"));
     Record r0 = new Record(0, 0.7, 0.69, 0.5, List.of(
-        new LayerRecord(0.1, 0.2, 0, 0.5, 0.01, 0.9, new double[] {0.1, 0}, new boolean[] {false,
-            true}),
-        new LayerRecord(0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {false})));
+        layer(0, 0.1, 0.2, 0, 0.5, 0.01, 0.9, new double[] {0.1, 0}, new boolean[] {false, true}),
+        layer(1, 0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {false})));
     Record r1 = new Record(10, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, List.of(
-        new LayerRecord(Double.NaN, 0.2, 0, 0.5, 0.01, 0.9, new double[] {Double.NaN, 1},
+        layer(0, Double.NaN, 0.2, 0, 0.5, 0.01, 0.9, new double[] {Double.NaN, 1},
             new boolean[] {false, false}),
-        new LayerRecord(0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {true})));
+        layer(1, 0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {true})));
     return new Run(s, layers, List.of(r0, r1), divergedAt);
+  }
+
+  /** Layer {@code l} (of a 2-1 network) with given values, through the run's holders. */
+  static LayerSnapshot layer(int l, double gradMeanAbs, double gradWeightRms, double dead,
+      double saturated, double mean, double std, double[] neurons, boolean[] deadFlags) {
+    int[] widths = {2, 1};
+    StepStatistics s = new StepStatistics(widths);
+    ProbeStatistics p = new ProbeStatistics(widths);
+    s.gradMeanAbs[l] = gradMeanAbs;
+    s.gradWeightRms[l] = gradWeightRms;
+    s.activationMean[l] = mean;
+    s.activationStd[l] = std;
+    System.arraycopy(neurons, 0, s.neuronGradMeanAbs[l], 0, neurons.length);
+    p.deadFraction[l] = dead;
+    p.saturatedFraction[l] = saturated;
+    System.arraycopy(deadFlags, 0, p.dead[l], 0, deadFlags.length);
+    return LayerSnapshot.of(l, l == 1, l == 1 ? "output" : "tanh", s, p);
   }
 
   @Test
@@ -75,11 +93,17 @@ class TrainingStatsWriterTest {
   }
 
   @Test
-  void recordsAreCopies() {
-    double[] g = {1, 2};
-    LayerRecord lr = new LayerRecord(0, 0, 0, 0, 0, 0, g, new boolean[2]);
-    g[0] = 99;
-    lr.neuronGradMeanAbs()[1] = 99;
-    assertThat(lr.neuronGradMeanAbs()).containsExactly(1, 2);
+  void snapshotLayersAreCopiesOfTheHolders() {
+    int[] widths = {2, 1};
+    StepStatistics s = new StepStatistics(widths);
+    ProbeStatistics p = new ProbeStatistics(widths);
+    s.neuronGradMeanAbs[0][0] = 1;
+    p.dead[0][1] = true;
+    LayerSnapshot l = LayerSnapshot.of(0, false, "tanh", s, p);
+    s.neuronGradMeanAbs[0][0] = 99;
+    p.dead[0][1] = false;
+    assertThat(l.neuronGrad(0)).isEqualTo(1);
+    assertThat(l.isDead(1)).isTrue();
+    assertThat(l.deadCount()).isEqualTo(1);
   }
 }

@@ -25,8 +25,11 @@ class LabModelsTest {
     TrainingSnapshot s = trained("deep-sigmoid", 40);
     Theme theme = Theme.light();
 
-    GradientHeatmapModel heat = LabModels.heatmap(s, "t", theme);
+    GradientHeatmapModel heat = LabModels.heatmap(s, theme);
     assertThat(heat.rows()).hasSize(9);
+    assertThat(heat.title()).isEqualTo("mean |δ| per neuron · step 40");
+    assertThat(LabModels.heatmap(s, theme.withLocale(java.util.Locale.CHINESE)).title())
+        .isEqualTo("每个神经元的平均 |δ| · 第 40 步");
     assertThat(heat.rows().get(0).magnitude(3)).isEqualTo(s.layers().get(0).neuronGrad(3));
 
     NetworkDiagramModel net = LabModels.network(s, theme);
@@ -36,7 +39,7 @@ class LabModelsTest {
     assertThat(net.weights()[8][7]).isEqualTo(s.weights().weight(8, 0, 7));
     assertThat(net.magnitudes()[2][4]).isEqualTo(s.layers().get(2).neuronGrad(4));
 
-    GradientHistoryModel hist = LabModels.history(s, LabModels.HistoryMetric.WEIGHT_RMS, theme);
+    GradientHistoryModel hist = LabModels.history(s, HistoryMetric.WEIGHT_RMS, theme);
     assertThat(hist.layers()).isEqualTo(9);
     assertThat(hist.columns()).isEqualTo(s.history().size()).isPositive();
     assertThat(hist.values()[0][hist.columns() - 1])
@@ -48,7 +51,9 @@ class LabModelsTest {
     assertThat(loss.steps()).hasSize(s.history().size());
     assertThat(loss.trainLoss()[0]).isEqualTo(s.history().loss(0));
 
-    assertThat(LabModels.boundary(s, null).grid()).isEqualTo(s.grid());
+    assertThat(LabModels.boundary(s, theme).grid()).isEqualTo(s.grid());
+    assertThat(LabModels.boundary(s, theme).title())
+        .isEqualTo("boundary · test accuracy " + LabModels.percent(s.scores().accuracy()));
 
     ActivationDistributionModel dist = LabModels.activations(s, 3, theme);
     LayerSnapshot l3 = s.layers().get(3);
@@ -56,8 +61,11 @@ class LabModelsTest {
     for (long c : dist.counts()) {
       counted += c;
     }
-    assertThat(counted).isEqualTo(
-        (long) java.util.Arrays.stream(l3.histogram()).sum() + l3.below() + l3.above());
+    long probed = l3.below() + l3.above();
+    for (int i = 0; i < l3.bins(); i++) {
+      probed += l3.histogram(i);
+    }
+    assertThat(counted).isEqualTo(probed);
     assertThat(dist.maxAbsDerivative()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
     assertThatThrownBy(() -> LabModels.activations(s, 8, theme))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..7");

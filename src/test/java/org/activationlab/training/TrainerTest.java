@@ -28,11 +28,11 @@ class TrainerTest {
       TrainingSnapshot s = t.latest();
       assertThat(s).isNotNull();
       assertThat(s.step()).isZero();
-      assertThat(s.playing()).isFalse();
+      assertThat(s.status().playing()).isFalse();
       assertThat(s.layers()).hasSize(3);
       assertThat(s.layers().get(0).gradMeanAbs()).as("step-0 gradients measured").isPositive();
       assertThat(s.grid()).isNotNull();
-      assertThat(s.grid().resolution()).isEqualTo(Trainer.GRID_RESOLUTION);
+      assertThat(s.grid().resolution()).isEqualTo(Run.GRID_RESOLUTION);
       assertThat(s.weights().layerCount()).isEqualTo(3);
       assertThat(t.thread().getName()).isEqualTo(Trainer.THREAD_NAME);
       assertThat(t.thread().isDaemon()).isTrue();
@@ -44,14 +44,15 @@ class TrainerTest {
     Scenario sc = small();
     TrainingSnapshot s;
     try (Trainer t = new Trainer(sc)) {
-      t.submit(new Command.SetLearningRate(0.2));
+      Scenario fast = sc.withLearningRate(0.2);
+      Scenario reluBatch5 = fast.withBatchSize(5).withActivation(1, "relu");
+      t.submit(Command.Configure.to(fast));
       t.submit(new Command.Step(7));
-      t.submit(new Command.SetBatchSize(5));
-      t.submit(new Command.SetActivation(1, "relu"));
+      t.submit(Command.Configure.to(reluBatch5));
       t.submit(new Command.Step(5));
-      t.submit(new Command.SetOptimizer(OptimizerSpec.adam(0.01)));
+      t.submit(Command.Configure.to(reluBatch5.withOptimizer(OptimizerSpec.adam(0.01))));
       t.submit(new Command.Step(3));
-      s = t.await(x -> x.commandsApplied() == 7, LIVENESS);
+      s = t.await(x -> x.status().commandsApplied() == 6, LIVENESS);
     }
     TrainingSession ref = sc.session();
     ref.setLearningRate(0.2);
@@ -68,7 +69,7 @@ class TrainerTest {
     assertThat(s.scenario().learningRate()).isEqualTo(0.01);
     assertThat(s.scenario().activationOf(1)).isEqualTo("relu");
     assertThat(s.layers().get(1).activation()).isEqualTo("relu");
-    assertThat(s.history().recorded()).isEqualTo(15);
+    assertThat(s.history().recorded()).as("step 0 and 15 steps").isEqualTo(16);
   }
 
   @Test
@@ -78,13 +79,13 @@ class TrainerTest {
     for (int run = 0; run < 2; run++) {
       try (Trainer t = new Trainer(small().withSeed(42))) {
         t.submit(new Command.Step(20));
-        t.submit(new Command.SetLearningRate(0.5));
+        t.submit(Command.Configure.to(small().withSeed(42).withLearningRate(0.5)));
         t.submit(new Command.Step(11));
         t.submit(new Command.Reset());
         t.submit(new Command.Step(9));
-        TrainingSnapshot s = t.await(x -> x.commandsApplied() == 5, LIVENESS);
+        TrainingSnapshot s = t.await(x -> x.status().commandsApplied() == 5, LIVENESS);
         params[run] = s.weights().parameters();
-        loss[run] = s.trainLoss();
+        loss[run] = s.scores().trainLoss();
         assertThat(s.step()).isEqualTo(9);
       }
     }
@@ -102,43 +103,61 @@ class TrainerTest {
       List<double[]> neuron = new ArrayList<>();
       List<boolean[]> dead = new ArrayList<>();
       for (LayerSnapshot l : s.layers()) {
-        neuron.add(l.neuronGradMeanAbs());
-        dead.add(l.dead());
+        neuron.add(neurons(l));
+        dead.add(deadFlags(l));
       }
       double[] hist = s.history().lossSeries();
-      double loss = s.trainLoss();
+      double loss = s.scores().trainLoss();
       // mutating what the accessors return does not reach the snapshot
       s.weights().parameters()[0] = 1e9;
-      s.layers().get(0).neuronGradMeanAbs()[0] = 1e9;
       assertThatThrownBy(() -> s.layers().clear()).isInstanceOf(UnsupportedOperationException.class);
       t.submit(new Command.Play());
       t.await(x -> x.step() > 200, LIVENESS);
-      t.submit(new Command.SetActivation(Command.SetActivation.ALL_LAYERS, "relu"));
+      t.submit(Command.Configure.to(small().withActivation("relu")));
       t.submit(new Command.Step(50));
-      t.await(x -> x.commandsApplied() == 4, LIVENESS);
+      t.await(x -> x.status().commandsApplied() == 4, LIVENESS);
       assertThat(s.weights().parameters()).isEqualTo(params);
       assertThat(s.grid().values()).isEqualTo(grid);
       for (int l = 0; l < s.layers().size(); l++) {
-        assertThat(s.layers().get(l).neuronGradMeanAbs()).isEqualTo(neuron.get(l));
-        assertThat(s.layers().get(l).dead()).isEqualTo(dead.get(l));
+        assertThat(neurons(s.layers().get(l))).isEqualTo(neuron.get(l));
+        assertThat(deadFlags(s.layers().get(l))).isEqualTo(dead.get(l));
       }
       assertThat(s.history().lossSeries()).isEqualTo(hist);
-      assertThat(s.trainLoss()).isEqualTo(loss);
+      assertThat(s.scores().trainLoss()).isEqualTo(loss);
       assertThat(s.step()).isEqualTo(10);
     }
+  }
+
+  static double[] neurons(LayerSnapshot l) {
+    double[] v = new double[l.width()];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = l.neuronGrad(j);
+    }
+    return v;
+  }
+
+  static boolean[] deadFlags(LayerSnapshot l) {
+    boolean[] v = new boolean[l.width()];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = l.isDead(j);
+    }
+    return v;
   }
 
   @Test
   void playTrainsAndPausePublishesAtOnce() throws Exception {
     try (Trainer t = new Trainer(small())) {
       t.submit(new Command.Play());
-      TrainingSnapshot playing = t.await(x -> x.playing() && x.step() > 100, LIVENESS);
-      assertThat(playing.stepsPerSecond()).isGreaterThanOrEqualTo(0);
+      // a playing trainer measures its speed (every quarter of a second)
+      TrainingSnapshot playing = t.await(x -> x.status().stepsPerSecond() > 0, LIVENESS);
+      assertThat(playing.status().playing()).isTrue();
+      assertThat(playing.step()).isPositive();
       t.submit(new Command.Pause());
-      TrainingSnapshot paused = t.await(x -> !x.playing(), LIVENESS);
+      TrainingSnapshot paused = t.await(x -> !x.status().playing(), LIVENESS);
+      assertThat(paused.status().stepsPerSecond()).isZero();
       // nothing trains while paused: a later command sees the same step count
-      t.submit(new Command.SetStatistics(true));
-      TrainingSnapshot later = t.await(x -> x.commandsApplied() == 3, LIVENESS);
+      t.submit(new Command.SetSpeed(10));
+      TrainingSnapshot later = t.await(x -> x.status().commandsApplied() == 3, LIVENESS);
       assertThat(later.step()).isEqualTo(paused.step());
     }
   }
@@ -149,9 +168,10 @@ class TrainerTest {
       t.submit(new Command.SetSpeed(200));
       t.submit(new Command.Play());
       TrainingSnapshot s = t.await(x -> x.step() >= 5, LIVENESS);
-      assertThat(s.speedLimit()).isEqualTo(200);
+      assertThat(s.status().speedLimit()).isEqualTo(200);
       t.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
-      assertThat(t.await(x -> x.speedLimit() == 0, LIVENESS).speedLimit()).isZero();
+      TrainingSnapshot unlimited = t.await(x -> x.status().commandsApplied() == 3, LIVENESS);
+      assertThat(unlimited.status().speedLimit()).as("+inf means no limit").isZero();
     }
   }
 
@@ -162,49 +182,44 @@ class TrainerTest {
     try (Trainer t = new Trainer(blowUp)) {
       t.submit(new Command.Play());
       TrainingSnapshot s = t.await(TrainingSnapshot::diverged, LIVENESS);
-      assertThat(s.playing()).isFalse();
+      assertThat(s.status().playing()).isFalse();
       assertThat(s.divergedAtStep()).isPositive();
-      assertThat(s.hintKey()).isEqualTo(Trainer.HINT_DIVERGED);
+      assertThat(s.hintKey()).isEqualTo(TrainingSnapshot.HINT_DIVERGED);
       assertThat(java.util.ResourceBundle.getBundle("org.activationlab.training.presets",
           java.util.Locale.ROOT).getString(s.hintKey())).contains("learning rate");
       // play is refused until reset
       t.submit(new Command.Play());
-      TrainingSnapshot still = t.await(x -> x.commandsApplied() == 2, LIVENESS);
+      TrainingSnapshot still = t.await(x -> x.status().commandsApplied() == 2, LIVENESS);
       assertThat(still.diverged()).isTrue();
       assertThat(still.step()).isEqualTo(s.step());
       t.submit(new Command.Reset());
-      TrainingSnapshot reset = t.await(x -> x.commandsApplied() == 3, LIVENESS);
+      TrainingSnapshot reset = t.await(x -> x.status().commandsApplied() == 3, LIVENESS);
       assertThat(reset.diverged()).isFalse();
       assertThat(reset.step()).isZero();
     }
   }
 
   @Test
-  void failingCommandIsReportedAndTheThreadLives() throws Exception {
-    try (Trainer t = new Trainer(small())) {
-      t.submit(new Command.SetBatchSize(100_000));
-      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 1, LIVENESS);
-      assertThat(s.error()).contains("batch");
-      assertThat(s.scenario().batchSize()).isEqualTo(small().batchSize());
-      t.submit(new Command.Step(2));
-      TrainingSnapshot after = t.await(x -> x.commandsApplied() == 2, LIVENESS);
-      assertThat(after.step()).isEqualTo(2);
-      assertThat(t.isAlive()).isTrue();
-    }
-  }
-
-  @Test
-  void rebuildChangesArchitectureAndKeepsPlaying() throws Exception {
+  void liveSettingsKeepTheRunAndOthersRebuildIt() throws Exception {
     try (Trainer t = new Trainer(small())) {
       t.submit(new Command.Step(5));
-      t.submit(new Command.Rebuild(small().withSetting("hidden", "5x3").withSetting("dataset",
+      t.submit(Command.Configure.to(small().withLearningRate(0.1)));
+      TrainingSnapshot live = t.await(x -> x.status().commandsApplied() == 2, LIVENESS);
+      assertThat(live.step()).as("a live change keeps the step").isEqualTo(5);
+      assertThat(live.scenario().learningRate()).isEqualTo(0.1);
+      t.submit(Command.Configure.to(small().withSetting("hidden", "5x3").withSetting("dataset",
           "sine")));
-      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 2, LIVENESS);
+      TrainingSnapshot s = t.await(x -> x.status().commandsApplied() == 3, LIVENESS);
+      assertThat(s.runId()).isNotEqualTo(live.runId());
       assertThat(s.step()).isZero();
       assertThat(s.layers()).hasSize(4);
       assertThat(s.grid().dimensions()).isEqualTo(1);
-      assertThat(Double.isNaN(s.accuracy())).isTrue();
-      assertThat(s.history().size()).isZero();
+      assertThat(Double.isNaN(s.scores().accuracy())).isTrue();
+      assertThat(s.history().recorded()).as("only step 0 of the new run").isEqualTo(1);
+      t.submit(Command.Configure.fresh(s.scenario()));
+      TrainingSnapshot fresh = t.await(x -> x.status().commandsApplied() == 4, LIVENESS);
+      assertThat(fresh.runId()).as("fresh: a new run even with the same settings")
+          .isNotEqualTo(s.runId());
     }
   }
 
@@ -233,8 +248,9 @@ class TrainerTest {
       assertThat(failure.get()).isNull();
       assertThat(accepted[0]).isEqualTo(10_000);
       t.submit(new Command.Pause());
-      TrainingSnapshot s = t.await(x -> x.commandsApplied() == 10_001, LIVENESS);
-      assertThat(s.playing()).isFalse();
+      TrainingSnapshot s = t.await(x -> x.status().commandsApplied() == 10_001, LIVENESS);
+      assertThat(s.status().playing()).isFalse();
+      assertThat(s.status().error()).isNull();
       assertThat(t.isAlive()).isTrue();
     }
   }
@@ -245,15 +261,16 @@ class TrainerTest {
       case 1 -> new Command.Pause();
       case 2 -> new Command.Step(1 + r.nextInt(5));
       case 3 -> new Command.Reset();
-      case 4 -> new Command.SetLearningRate(0.001 + r.nextDouble());
-      case 5 -> r.nextBoolean() ? Command.SetActivation.all(r.nextBoolean() ? "relu" : "tanh")
-          : new Command.SetActivation(r.nextInt(3), "sigmoid"); // layer 2 does not exist: error
-      case 6 -> new Command.SetBatchSize(1 + r.nextInt(40));
-      case 7 -> new Command.SetOptimizer(OptimizerSpec.of(
-          OptimizerSpec.Kind.values()[r.nextInt(5)], 0.001 + r.nextDouble() * 0.1));
+      case 4 -> Command.Configure.to(small().withLearningRate(0.001 + r.nextDouble()));
+      case 5 -> Command.Configure.to(r.nextBoolean()
+          ? small().withActivation(r.nextBoolean() ? "relu" : "tanh")
+          : small().withActivation(r.nextInt(2), "sigmoid"));
+      case 6 -> Command.Configure.to(small().withBatchSize(1 + r.nextInt(40)));
+      case 7 -> Command.Configure.to(small().withOptimizer(OptimizerSpec.of(
+          OptimizerSpec.Kind.values()[r.nextInt(5)], 0.001 + r.nextDouble() * 0.1)));
       case 8 -> new Command.SetSpeed(r.nextBoolean() ? 0 : 1 + r.nextInt(10_000));
-      case 9 -> new Command.SetStatistics(r.nextBoolean());
-      case 10 -> new Command.Rebuild(small().withSeed(r.nextInt(3)));
+      case 9 -> new Command.Configure(small().withSeed(r.nextInt(3)), r.nextBoolean());
+      case 10 -> Command.Configure.to(small().withSetting("hidden", 1 + r.nextInt(5) + "x2"));
       default -> new Command.Step(1);
     };
   }
@@ -285,12 +302,11 @@ class TrainerTest {
   @Test
   void invalidCommandsAreRefusedAtConstruction() {
     assertThatThrownBy(() -> new Command.Step(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Command.SetLearningRate(-1))
-        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Command.SetSpeed(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Command.SetActivation.all("sigmod"))
-        .hasMessageContaining("sigmoid");
+    assertThatThrownBy(() -> Command.Configure.to(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> small().withActivation("sigmod")).hasMessageContaining("sigmoid");
   }
 
 }

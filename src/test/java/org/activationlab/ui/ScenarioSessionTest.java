@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.activationlab.activation.Catalog;
 import org.activationlab.export.ScenarioDocument;
 import org.activationlab.export.ScenarioFileException;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.LabModels;
 import org.activationlab.render.Viewport;
 import org.activationlab.training.Presets;
@@ -60,7 +61,7 @@ class ScenarioSessionTest {
     lab.loadPreset("dead-relu");
     assertThat(lab.set("learningRate", "0.7")).isEmpty();
     assertThat(lab.set("hidden", "12,10")).isEmpty();
-    lab.historyMetricProperty().set(LabModels.HistoryMetric.WEIGHT_RMS);
+    lab.historyMetricProperty().set(HistoryMetric.WEIGHT_RMS);
     lab.logLossProperty().set(false);
     themes.setDark(true);
     themes.presentationProperty().set(true);

@@ -258,8 +258,10 @@ final class LabControls extends VBox {
     learningRate.setTooltip(new Tooltip(I18n.text("lab.lrSlider.tooltip")));
     learningRate.valueProperty().addListener((o, was, now) -> {
       if (!updating) {
-        double lr = Math.pow(10, now.doubleValue());
-        field("learningRate").enter(String.format(Locale.ROOT, "%.3g", lr));
+        // three significant digits: a slider position is not more precise than that
+        double lr = new java.math.BigDecimal(Math.pow(10, now.doubleValue()))
+            .round(new java.math.MathContext(3)).doubleValue();
+        model.setLearningRate(lr);
       }
     });
     VBox box = new VBox(6,

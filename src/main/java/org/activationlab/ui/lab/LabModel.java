@@ -2,7 +2,6 @@ package org.activationlab.ui.lab;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,7 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.activationlab.render.LabModels.HistoryMetric;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Command;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
@@ -21,16 +20,10 @@ import org.activationlab.training.TrainingSnapshot;
 /**
  * The Lab's state on the FX side: the scenario as the user set it, the preset it came from, and
  * the {@link Trainer} that runs it on its own thread. Verbs translate user actions into commands;
- * a setting that the running network can take (learning rate, activation, batch size, optimiser)
- * is sent as a live command, anything else (data, architecture, initialisation, seed) rebuilds
- * the network. The model outlives the view (a language switch rebuilds the view).
+ * every settings change sends the whole new scenario ({@link Command.Configure}), and the
+ * trainer applies live what the running network can take. The model outlives the view (a language switch rebuilds the view).
  */
 public final class LabModel implements AutoCloseable {
-
-  /** Settings the trainer applies to the running network without a rebuild. */
-  static final Set<String> LIVE_KEYS =
-      Set.of("learningRate", "activation", "activations", "batchSize", "optimizer", "momentum",
-          "l2", "clip");
 
   /** The preset shown first: the shallow network that learns the circle. */
   public static final String FIRST_PRESET = "playground";
@@ -108,7 +101,7 @@ public final class LabModel implements AutoCloseable {
     scenario.set(p.scenario());
     preset.set(p.name());
     trainer.submit(new Command.Pause());
-    trainer.submit(new Command.Rebuild(p.scenario()));
+    trainer.submit(Command.Configure.fresh(p.scenario()));
   }
 
   /** Replaces the whole scenario (e.g. from a file): a new network, paused at step 0. */
@@ -116,63 +109,57 @@ public final class LabModel implements AutoCloseable {
     scenario.set(s);
     preset.set("");
     trainer.submit(new Command.Pause());
-    trainer.submit(new Command.Rebuild(s));
+    trainer.submit(Command.Configure.fresh(s));
   }
 
   /**
-   * Changes one setting ({@link Scenario#withSetting} keys). A setting the running network can
-   * take is applied without losing the weights; any other rebuilds the network at step 0.
+   * Changes one setting ({@link Scenario#withSetting} keys) given as text (a field the user typed).
    *
    * @return the reason when the value is refused (the scenario is then unchanged)
    */
   public Optional<String> set(String key, String value) {
-    Scenario next;
     try {
-      next = scenario.get().withSetting(key, value);
+      return configure(scenario.get().withSetting(key, value));
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
-    if (next.equals(scenario.get())) {
+  }
+
+  /**
+   * Applies new settings: what the running network can take keeps its weights ({@link
+   * Scenario#needsRebuild}); anything else rebuilds the network at step 0.
+   *
+   * @return empty (the signature matches {@link #set} so that callers can show either's refusal)
+   */
+  public Optional<String> configure(Scenario next) {
+    Scenario before = scenario.get();
+    if (next.equals(before)) {
       return Optional.empty();
     }
-    Scenario before = scenario.get();
-    scenario.set(next);
-    if (LIVE_KEYS.contains(key)) {
-      applyLive(before, next, key);
-    } else {
+    if (before.needsRebuild(next)) {
       preset.set("");
-      trainer.submit(new Command.Rebuild(next));
     }
+    scenario.set(next);
+    trainer.submit(Command.Configure.to(next));
     return Optional.empty();
   }
 
-  private void applyLive(Scenario before, Scenario next, String key) {
-    switch (key) {
-      case "learningRate" -> trainer.submit(new Command.SetLearningRate(next.learningRate()));
-      case "batchSize" -> trainer.submit(new Command.SetBatchSize(next.batchSize()));
-      case "activation" -> trainer.submit(Command.SetActivation.all(next.activation()));
-      case "activations" -> {
-        for (int l = 0; l < next.hidden().size(); l++) {
-          if (!next.activationOf(l).equals(before.activationOf(l))) {
-            trainer.submit(new Command.SetActivation(l, next.activationOf(l)));
-          }
-        }
-      }
-      default -> trainer.submit(new Command.SetOptimizer(next.optimizerSpec()));
+  /** The learning rate (a slider's value). */
+  public Optional<String> setLearningRate(double learningRate) {
+    try {
+      return configure(scenario.get().withLearningRate(learningRate));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
   }
 
   /** Changes the activation of one hidden layer (0-based) without losing the weights. */
   public Optional<String> setLayerActivation(int layer, String spec) {
-    Scenario next;
     try {
-      next = scenario.get().withActivation(layer, spec);
+      return configure(scenario.get().withActivation(layer, spec));
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
-    scenario.set(next);
-    trainer.submit(new Command.SetActivation(layer, next.activationOf(layer)));
-    return Optional.empty();
   }
 
   public void play() {
@@ -185,7 +172,7 @@ public final class LabModel implements AutoCloseable {
 
   /** Plays when paused, pauses when playing (by the newest snapshot). */
   public void togglePlay() {
-    if (latest().playing()) {
+    if (latest().status().playing()) {
       pause();
     } else {
       play();

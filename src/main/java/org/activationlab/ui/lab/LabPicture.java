@@ -1,27 +1,27 @@
 package org.activationlab.ui.lab;
 
-import java.util.function.Function;
+import org.activationlab.render.LabDrawings;
 import org.activationlab.render.Picture;
 import org.activationlab.ui.I18n;
 
 /** The Lab's six pictures, by name: for export, recording and the focus of Ctrl+E. */
 enum LabPicture {
-  NETWORK(LabPictures.Drawings::network),
-  BOUNDARY(LabPictures.Drawings::boundary),
-  HEATMAP(LabPictures.Drawings::heatmap),
-  LOSS(LabPictures.Drawings::loss),
-  HISTORY(LabPictures.Drawings::history),
-  ACTIVATIONS(LabPictures.Drawings::activations);
+  NETWORK(LabDrawings.Kind.NETWORK),
+  BOUNDARY(LabDrawings.Kind.BOUNDARY),
+  HEATMAP(LabDrawings.Kind.HEATMAP),
+  LOSS(LabDrawings.Kind.LOSS),
+  HISTORY(LabDrawings.Kind.HISTORY),
+  ACTIVATIONS(LabDrawings.Kind.ACTIVATIONS);
 
-  private final Function<LabPictures.Drawings, Picture> picture;
+  private final LabDrawings.Kind kind;
 
-  LabPicture(Function<LabPictures.Drawings, Picture> picture) {
-    this.picture = picture;
+  LabPicture(LabDrawings.Kind kind) {
+    this.kind = kind;
   }
 
   /** This picture among the given drawings. */
-  Picture of(LabPictures.Drawings drawings) {
-    return picture.apply(drawings);
+  Picture of(LabDrawings drawings) {
+    return kind.of(drawings);
   }
 
   /** The name users read (the panel's title). */

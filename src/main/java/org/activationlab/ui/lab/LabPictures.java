@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.activationlab.activation.Activation;
 import org.activationlab.render.ActivationDistributionModel;
-import org.activationlab.render.ActivationDistributionRenderer;
 import org.activationlab.render.DecisionBoundaryModel;
-import org.activationlab.render.DecisionBoundaryRenderer;
-import org.activationlab.render.GradientHeatmapModel;
-import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.render.GradientHistoryModel;
+import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.render.GradientHistoryRenderer;
+import org.activationlab.render.HistoryMetric;
+import org.activationlab.render.LabDrawings;
 import org.activationlab.render.LabModels;
-import org.activationlab.render.LabModels.HistoryMetric;
 import org.activationlab.render.LossChartModel;
-import org.activationlab.render.LossChartRenderer;
 import org.activationlab.render.NetworkDiagramModel;
-import org.activationlab.render.NetworkDiagramRenderer;
 import org.activationlab.render.NiceTicks;
 import org.activationlab.render.Picture;
 import org.activationlab.render.PlotFrame;
@@ -30,24 +26,20 @@ import org.activationlab.training.TrainingSnapshot;
 import org.activationlab.ui.I18n;
 
 /**
- * The Lab's six pictures of one snapshot, and what the pointer is over in each. The FX thread
- * sets the newest snapshot ({@link #show}) and the pictures draw it through the shared renderers;
- * exports call the same {@link Picture}s. View options (history metric and log loss axis from
- * the model, the layer whose activations are shown) are read at draw time.
- *
- * <p>Renderers keep per-picture caches (the history's image), so the screen and an export each
- * get their own {@link Drawings}.
+ * The Lab's six pictures of the snapshot shown, and what the pointer is over in each. The FX
+ * thread sets the newest snapshot ({@link #show}) and the pictures draw it through {@link
+ * LabDrawings}, the same drawings the exports and the command line use. View options (history
+ * metric and log loss axis from the model, the layer whose activations are shown) are read at
+ * draw time.
  */
-final class LabPictures {
+final class LabPictures implements LabDrawings.View {
 
   private final LabModel model;
   private TrainingSnapshot snapshot;
   private int activationLayer;
-  private NetworkDiagramModel network;
-  private TrainingSnapshot networkOf;
 
   /** The on-screen drawings: one renderer each, reused frame after frame (also for hovering). */
-  private final Drawings screen = new Drawings();
+  private final LabDrawings screen = new LabDrawings(this);
 
   LabPictures(LabModel model) {
     this.model = model;
@@ -59,19 +51,23 @@ final class LabPictures {
     activationLayer = Math.min(activationLayer, hiddenLayers() - 1);
   }
 
-  TrainingSnapshot snapshot() {
+  @Override
+  public TrainingSnapshot snapshot() {
     return snapshot;
   }
 
-  private HistoryMetric metric() {
+  @Override
+  public HistoryMetric historyMetric() {
     return model.historyMetricProperty().get();
   }
 
-  private boolean logLoss() {
+  @Override
+  public boolean logLoss() {
     return model.logLossProperty().get();
   }
 
-  int activationLayer() {
+  @Override
+  public int activationLayer() {
     return activationLayer;
   }
 
@@ -84,93 +80,22 @@ final class LabPictures {
     return snapshot.layers().size() - 1;
   }
 
-  // -------------------------------------------------------------------------------- models
-
-  /**
-   * The network diagram's model of the shown snapshot, built once per snapshot and theme: it
-   * copies every weight, and hovering asks for it on every mouse move.
-   */
-  private NetworkDiagramModel networkModel(Theme theme) {
-    if (network == null || networkOf != snapshot || !theme.equals(network.theme())) {
-      network = LabModels.network(snapshot, theme);
-      networkOf = snapshot;
-    }
-    return network;
-  }
-
-  private GradientHeatmapModel heatmapModel(Theme theme) {
-    return LabModels.heatmap(snapshot, I18n.text("lab.heatmap.title", snapshot.step()), theme);
-  }
-
-  private DecisionBoundaryModel boundaryModel() {
-    return LabModels.boundary(snapshot, snapshot.data().spec().kind().classes() == 0
-        ? I18n.text("lab.boundary.titleRegression")
-        : I18n.text("lab.boundary.title", percent(snapshot.accuracy())));
-  }
-
   // ------------------------------------------------------------------------------ pictures
 
   /** The pictures as the screen draws them. */
-  Drawings screen() {
+  LabDrawings screen() {
     return screen;
   }
 
   /** {@code kind} of snapshot {@code s} as it would be shown now (for a recording's frame). */
   Picture frame(LabPicture kind, TrainingSnapshot s) {
-    LabPictures fixed = new LabPictures(model);
-    fixed.show(s);
-    fixed.setActivationLayer(activationLayer);
-    return kind.of(fixed.forExport());
+    return kind.of(new LabDrawings(LabDrawings.of(s, historyMetric(), logLoss(),
+        activationLayer)));
   }
 
-  /** The same pictures with renderers of their own, for an export drawn beside the screen. */
-  Drawings forExport() {
-    return new Drawings();
-  }
-
-  /** The six pictures of the current snapshot, each with its own renderer. */
-  final class Drawings {
-    private final GradientHeatmapRenderer heatmapRenderer = new GradientHeatmapRenderer();
-    private final NetworkDiagramRenderer networkRenderer = new NetworkDiagramRenderer();
-    private final GradientHistoryRenderer historyRenderer = new GradientHistoryRenderer();
-    private final LossChartRenderer lossRenderer = new LossChartRenderer();
-    private final DecisionBoundaryRenderer boundaryRenderer = new DecisionBoundaryRenderer();
-    private final ActivationDistributionRenderer activationRenderer =
-        new ActivationDistributionRenderer();
-
-    Picture heatmap() {
-      return Picture.of("gradient-heatmap",
-          (g, w, h, t) -> heatmapRenderer.draw(g, w, h, heatmapModel(t), t));
-    }
-
-    Picture network() {
-      return Picture.of("network",
-          (g, w, h, t) -> networkRenderer.draw(g, w, h, networkModel(t)));
-    }
-
-    Picture history() {
-      return Picture.of("gradient-history",
-          (g, w, h, t) -> historyRenderer.draw(g, w, h, LabModels.history(snapshot, metric(), t)));
-    }
-
-    Picture loss() {
-      return Picture.of("loss",
-          (g, w, h, t) -> lossRenderer.draw(g, w, h, LabModels.loss(snapshot, logLoss(), t)));
-    }
-
-    Picture boundary() {
-      return Picture.of("decision-boundary", (g, w, h, t) -> {
-        DecisionBoundaryModel m = boundaryModel();
-        if (m != null) {
-          boundaryRenderer.draw(g, w, h, m, t);
-        }
-      });
-    }
-
-    Picture activations() {
-      return Picture.of("activations", (g, w, h, t) ->
-          activationRenderer.draw(g, w, h, LabModels.activations(snapshot, activationLayer, t)));
-    }
+  /** The pictures of the shown snapshot with renderers of their own, for an export. */
+  LabDrawings forExport() {
+    return new LabDrawings(this);
   }
 
   // ------------------------------------------------------------------------- hover readouts
@@ -188,13 +113,14 @@ final class LabPictures {
 
   /** Where the heatmap draws unit {@code j} of layer {@code layer} at w × h. */
   Rectangle2D heatmapCell(int layer, int j, double w, double h, Theme theme) {
-    GradientHeatmapRenderer r = screen.heatmapRenderer;
-    return r.cell(r.layout(w, h, heatmapModel(theme), theme), layer, j);
+    GradientHeatmapRenderer r = screen.heatmapRenderer();
+    return r.cell(r.layout(w, h, screen.heatmapModel(theme), theme), layer, j);
   }
 
   /** {layer, unit} under (x, y), if a cell is there. */
   private Optional<int[]> heatmapCellAt(double x, double y, double w, double h, Theme theme) {
-    GradientHeatmapRenderer.Layout l = screen.heatmapRenderer.layout(w, h, heatmapModel(theme), theme);
+    GradientHeatmapRenderer.Layout l =
+        screen.heatmapRenderer().layout(w, h, screen.heatmapModel(theme), theme);
     Rectangle2D cells = l.cells();
     if (!cells.contains(x, y)) {
       return Optional.empty();
@@ -210,12 +136,12 @@ final class LabPictures {
 
   /** The neuron nearest to (x, y) in the network diagram, within its cell. */
   Optional<String> networkAt(double x, double y, double w, double h, Theme theme) {
-    NetworkDiagramModel m = networkModel(theme);
-    double reach = Math.max(6, screen.networkRenderer.cellSize(w, h, m) * 0.7);
+    NetworkDiagramModel m = screen.networkModel(theme);
+    double reach = Math.max(6, screen.networkRenderer().cellSize(w, h, m) * 0.7);
     int[] widths = m.widths();
     for (int l = 0; l < widths.length; l++) {
       for (int j = 0; j < widths[l]; j++) {
-        Point2D c = screen.networkRenderer.neuronCentre(w, h, m, l, j);
+        Point2D c = screen.networkRenderer().neuronCentre(w, h, m, l, j);
         if (Math.abs(c.getX() - x) <= reach && Math.abs(c.getY() - y) <= reach) {
           return Optional.of(l == 0 ? I18n.text("lab.hover.input", j + 1)
               : unitText(snapshot.layers().get(l - 1), j));
@@ -227,12 +153,12 @@ final class LabPictures {
 
   /** The layer and column under (x, y) in the history. */
   Optional<String> historyAt(double x, double y, double w, double h, Theme theme) {
-    GradientHistoryModel m = LabModels.history(snapshot, metric(), theme);
+    GradientHistoryModel m = screen.historyModel(theme);
     if (m.columns() == 0) {
       return Optional.empty();
     }
-    PlotFrame heat = screen.historyRenderer.heatmapFrame(w, h, m);
-    PlotFrame chart = screen.historyRenderer.chartFrame(w, h, m);
+    PlotFrame heat = screen.historyRenderer().heatmapFrame(w, h, m);
+    PlotFrame chart = screen.historyRenderer().chartFrame(w, h, m);
     PlotFrame f = heat.contains(x, y) ? heat : chart.contains(x, y) ? chart : null;
     if (f == null) {
       return Optional.empty();
@@ -240,7 +166,7 @@ final class LabPictures {
     int column = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
     History hist = snapshot.history();
     StringBuilder sb = new StringBuilder(I18n.text("lab.hover.steps", hist.firstStep(column),
-        hist.lastStep(column), metric().label()));
+        hist.lastStep(column), historyMetric().label()));
     if (f == heat) {
       int layer = (int) ((y - heat.area().getY()) / heat.area().getHeight() * m.layers());
       layer = Math.max(0, Math.min(m.layers() - 1, layer));
@@ -257,8 +183,8 @@ final class LabPictures {
 
   /** Losses and accuracy at the step under x. */
   Optional<String> lossAt(double x, double y, double w, double h, Theme theme) {
-    LossChartModel m = LabModels.loss(snapshot, logLoss(), theme);
-    PlotFrame f = screen.lossRenderer.frame(w, h, m);
+    LossChartModel m = screen.lossModel(theme);
+    PlotFrame f = screen.lossRenderer().frame(w, h, m);
     if (m.steps().length == 0 || !f.contains(x, y)) {
       return Optional.empty();
     }
@@ -269,11 +195,11 @@ final class LabPictures {
 
   /** The input point and the network's output there. */
   Optional<String> boundaryAt(double x, double y, double w, double h, Theme theme) {
-    DecisionBoundaryModel m = boundaryModel();
+    DecisionBoundaryModel m = screen.boundaryModel(theme);
     if (m == null) {
       return Optional.empty();
     }
-    PlotFrame f = screen.boundaryRenderer.frame(w, h, m, theme);
+    PlotFrame f = screen.boundaryRenderer().frame(w, h, m, theme);
     if (!f.contains(x, y)) {
       return Optional.empty();
     }
@@ -299,8 +225,8 @@ final class LabPictures {
 
   /** z under the pointer, the layer's f(z), f′(z) and how many probe samples fall in that bin. */
   Optional<String> activationsAt(double x, double y, double w, double h, Theme theme) {
-    ActivationDistributionModel m = LabModels.activations(snapshot, activationLayer, theme);
-    PlotFrame f = screen.activationRenderer.frame(w, h, m);
+    ActivationDistributionModel m = screen.activationsModel(theme);
+    PlotFrame f = screen.activationRenderer().frame(w, h, m);
     if (!f.contains(x, y)) {
       return Optional.empty();
     }
@@ -329,7 +255,6 @@ final class LabPictures {
   }
 
   static String percent(double fraction) {
-    return Double.isFinite(fraction)
-        ? String.format(java.util.Locale.ROOT, "%.1f %%", fraction * 100) : "—";
+    return LabModels.percent(fraction);
   }
 }

@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.activationlab.export.RunLog;
 import org.activationlab.export.TrainingStatsWriter;
-import org.activationlab.render.LabModels.HistoryMetric;
+import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
 import org.activationlab.training.Presets;
@@ -180,16 +180,16 @@ public final class LabView extends BorderPane {
   /** One pulse: if the trainer published since the last frame, show the new snapshot. */
   void frame() {
     TrainingSnapshot s = model.latest();
-    if (s.sequence() == shownSequence) {
+    if (s.status().sequence() == shownSequence) {
       return;
     }
     long now = System.nanoTime();
-    if (s.playing() && now - lastFrame < MIN_FRAME_NANOS) {
+    if (s.status().playing() && now - lastFrame < MIN_FRAME_NANOS) {
       return; // while training: at most MAX_FPS pictures a second (the eye needs no more)
     }
     lastFrame = now;
     frames.start();
-    shownSequence = s.sequence();
+    shownSequence = s.status().sequence();
     pictures.show(s);
     runLog.add(s);
     if (recording != null) {
@@ -200,7 +200,7 @@ public final class LabView extends BorderPane {
       p.canvas().redraw();
       p.refreshReadout();
     }
-    controls.showPlaying(s.playing());
+    controls.showPlaying(s.status().playing());
     status.setText(statusText(s));
     showBanner(bannerFor(s));
     frames.stop();
@@ -217,12 +217,13 @@ public final class LabView extends BorderPane {
   }
 
   private static String statusText(TrainingSnapshot s) {
-    String accuracy = Double.isFinite(s.accuracy())
-        ? I18n.text("lab.status.accuracy", LabPictures.percent(s.accuracy())) : "";
-    String rate = s.playing() ? I18n.text("lab.status.rate", Math.round(s.stepsPerSecond()))
+    String accuracy = Double.isFinite(s.scores().accuracy())
+        ? I18n.text("lab.status.accuracy", LabPictures.percent(s.scores().accuracy())) : "";
+    String rate = s.status().playing()
+        ? I18n.text("lab.status.rate", Math.round(s.status().stepsPerSecond()))
         : I18n.text("lab.status.paused");
     return I18n.text("lab.status", s.step(), s.epoch(), rate,
-        LabPictures.num(s.trainLoss()), LabPictures.num(s.testLoss()), accuracy,
+        LabPictures.num(s.scores().trainLoss()), LabPictures.num(s.scores().testLoss()), accuracy,
         LabPictures.percent(s.deadFraction()));
   }
 
@@ -231,7 +232,7 @@ public final class LabView extends BorderPane {
       return I18n.text("lab.diverged", s.divergedAtStep(),
           Presets.text(s.hintKey(), I18n.locale()));
     }
-    return s.error() == null ? null : I18n.text("lab.error", s.error());
+    return s.status().error() == null ? null : I18n.text("lab.error", s.status().error());
   }
 
   private void showBanner(String text) {
@@ -377,7 +378,7 @@ public final class LabView extends BorderPane {
       return false;
     }
     shownSequence = -1; // the current snapshot is the first frame
-    if (!model.latest().playing()) {
+    if (!model.latest().status().playing()) {
       model.play();
     }
     showRecording();

@@ -10,11 +10,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.activationlab.render.ColorMap;
 import org.activationlab.render.GradientHeatmapRenderer;
 import org.activationlab.training.LayerSnapshot;
@@ -24,103 +22,119 @@ import org.activationlab.ui.FxPixels;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.PictureCanvas;
 import org.activationlab.ui.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the real Lab as a teacher would (headless under Monocle): presets, Space/S/R, an invalid
  * and a diverging learning rate, hovering; checks what the pictures show by their pixels and
- * saves a screenshot of each state under {@code target/screenshots}.
+ * saves a screenshot of each state under {@code target/screenshots}. One stage is started for the
+ * class; each test loads the preset it needs, so the tests do not depend on each other's order.
  */
-@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabViewTest {
 
   @org.junit.jupiter.api.io.TempDir
   Path dir;
 
+  private final FxRobot robot = new FxRobot();
   private LabModel model;
   private LabView view;
   private ThemeManager themes;
 
   @BeforeAll
-  static void english() {
+  void startStage() throws Exception {
     I18n.setLocale(java.util.Locale.ENGLISH);
+    FxToolkit.registerPrimaryStage();
+    FxToolkit.setupStage(stage -> {
+      model = new LabModel();
+      themes = new ThemeManager();
+      view = new LabView(model, themes);
+      Scene scene = new Scene(view, 1600, 1000);
+      themes.attach(scene);
+      stage.setScene(scene);
+      stage.show();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
-  @Start
-  void start(Stage stage) {
-    model = new LabModel();
-    themes = new ThemeManager();
-    view = new LabView(model, themes);
-    Scene scene = new Scene(view, 1600, 1000);
-    themes.attach(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void stopTrainer() {
+  @AfterAll
+  void stopStage() throws Exception {
     model.close();
+    FxToolkit.cleanupStages();
   }
 
   @Test
-  void teachingSessionWithPresetsKeysInvalidAndDivergingLearningRates(FxRobot robot)
-      throws Exception {
-    // --- deep sigmoid: play with Space, the gradient fades towards the input
-    choosePreset(robot, "deep-sigmoid");
-    TrainingSnapshot loaded = awaitShown(s -> s.scenario().equals(
-        Presets.get("deep-sigmoid").scenario()) && s.step() == 0);
-    int[] heatmapAtStart = pixels(robot, view.heatmapPanel().canvas());
+  void spacePlaysDeepSigmoidAndTheGradientFadesTowardsTheInput() throws Exception {
+    TrainingSnapshot loaded = load("deep-sigmoid");
+    int[] heatmapAtStart = pixels(view.heatmapPanel().canvas());
     robot.type(KeyCode.SPACE);
-    TrainingSnapshot running = awaitShown(s -> s.playing() && s.step() >= 300);
+    TrainingSnapshot running = awaitShown(s -> s.status().playing() && s.step() >= 300);
     assertThat(running.step()).isGreaterThan(loaded.step());
     assertThat(view.statusBar().getText()).startsWith("step ");
     robot.type(KeyCode.SPACE);
-    TrainingSnapshot paused = awaitShown(s -> !s.playing());
-    int[] heatmapTrained = pixels(robot, view.heatmapPanel().canvas());
+    TrainingSnapshot paused = awaitShown(s -> !s.status().playing());
+    int[] heatmapTrained = pixels(view.heatmapPanel().canvas());
     assertThat(differing(heatmapAtStart, heatmapTrained)).as("heatmap cells changed")
         .isGreaterThan(500);
     // the first hidden layer's cells sit far down the colour scale from the last hidden layer's
-    double first = scalePosition(robot, 0, 0);
-    double last = scalePosition(robot, 7, 0);
+    double first = scalePosition(0, 0);
+    double last = scalePosition(7, 0);
     double decades = (last - first) * 14; // the scale spans 1e-12..1e2
     assertThat(decades).as("decades between last and first hidden layer").isGreaterThan(2.5);
     double ratio = paused.layers().get(7).gradMeanAbs() / paused.layers().get(0).gradMeanAbs();
     assertThat(ratio).isGreaterThan(300);
-    save(robot, view, "lab-deep-sigmoid.png");
+    save("lab-deep-sigmoid.png");
+  }
 
-    // pause stops the counter: a later command is applied, and no step came in between
-    long stoppedAt = paused.step();
-    long applied = model.latest().commandsApplied();
-    model.setSpeed(model.speed());
-    TrainingSnapshot later = awaitShown(s -> s.commandsApplied() > applied);
-    assertThat(later.step()).isEqualTo(stoppedAt);
-    assertThat(later.playing()).isFalse();
-    assertThat(view.shown().step()).isEqualTo(stoppedAt);
+  @Test
+  void pausedTrainingTakesNoStepsBetweenCommands() throws Exception {
+    load("deep-sigmoid");
+    robot.type(KeyCode.SPACE);
+    awaitShown(s -> s.status().playing() && s.step() > 0);
+    robot.type(KeyCode.SPACE);
+    TrainingSnapshot paused = awaitShown(s -> !s.status().playing());
+    long applied = model.latest().status().commandsApplied();
+    robot.interact(() -> model.setSpeed(model.speed())); // any later command
+    TrainingSnapshot later = awaitShown(s -> s.status().commandsApplied() > applied);
+    assertThat(later.step()).isEqualTo(paused.step());
+    assertThat(later.status().playing()).isFalse();
+  }
 
-    // S advances exactly one step, R goes back to step 0
+  @Test
+  void keySStepsOnceAndKeyRResets() throws Exception {
+    load("deep-sigmoid");
     robot.type(KeyCode.S);
-    assertThat(awaitShown(s -> s.step() != stoppedAt).step()).isEqualTo(stoppedAt + 1);
+    assertThat(awaitShown(s -> s.step() != 0).step()).isEqualTo(1);
+    robot.type(KeyCode.S);
+    assertThat(awaitShown(s -> s.step() != 1).step()).isEqualTo(2);
     robot.type(KeyCode.R);
-    assertThat(awaitShown(s -> s.step() == 0).playing()).isFalse();
+    TrainingSnapshot reset = awaitShown(s -> s.step() == 0);
+    assertThat(reset.status().playing()).isFalse();
+  }
 
-    // hovering over a heatmap cell gives its exact numbers
+  @Test
+  void hoveringAHeatmapCellReadsItsNumbers() throws Exception {
+    load("deep-sigmoid");
     Rectangle2D cell = cellRect(0, 2);
     Bounds b = view.heatmapPanel().canvas().canvas().localToScreen(
         view.heatmapPanel().canvas().canvas().getBoundsInLocal());
     robot.moveTo(new Point2D(b.getMinX() + cell.getCenterX(), b.getMinY() + cell.getCenterY()));
     WaitForAsyncUtils.waitForFxEvents();
+    String expected = LabPictures.num(view.shown().layers().get(0).neuronGrad(2));
     assertThat(view.heatmapPanel().readoutText())
-        .contains("layer 1 (sigmoid), neuron 3").contains("mean |δ| =");
-    save(robot, view, "lab-hover.png");
+        .contains("layer 1 (sigmoid), neuron 3").contains("mean |δ| = " + expected);
+    save("lab-hover.png");
+  }
 
-    // an invalid learning rate is refused beside the field; the rate stays
+  @Test
+  void anInvalidLearningRateIsRefusedBesideTheField() throws Exception {
+    load("deep-sigmoid");
     double rate = model.scenario().learningRate();
     SettingField lr = view.controls().field("learningRate");
     robot.interact(() -> lr.enter("-1"));
@@ -128,18 +142,35 @@ class LabViewTest {
     assertThat(robot.lookup("#error-learningRate").queryAs(javafx.scene.control.Label.class)
         .isVisible()).isTrue();
     assertThat(model.scenario().learningRate()).isEqualTo(rate);
-    save(robot, view, "lab-invalid-learning-rate.png");
+    save("lab-invalid-learning-rate.png");
+  }
 
-    // the layer spinner rebuilds the network with that many hidden layers of the same width
+  @Test
+  void theLearningRateSliderChangesTheRateLiveKeepingTheWeights() throws Exception {
+    load("deep-sigmoid");
+    robot.type(KeyCode.S);
+    TrainingSnapshot before = awaitShown(s -> s.step() == 1);
+    robot.interact(() -> robot.lookup("#lab-lr-slider").queryAs(javafx.scene.control.Slider.class)
+        .setValue(-0.5)); // 10^-0.5 = 0.316…, three digits kept (the preset has 0.1)
+    TrainingSnapshot after = awaitShown(s -> s.scenario().learningRate() == 0.316);
+    assertThat(after.runId()).as("a live change keeps the run").isEqualTo(before.runId());
+    assertThat(after.step()).isEqualTo(1);
+    assertThat(view.controls().field("learningRate").text()).isEqualTo("0.316");
+  }
+
+  @Test
+  void theDepthSpinnerRebuildsTheNetwork() throws Exception {
+    load("deep-sigmoid");
     robot.interact(() -> robot.lookup("#lab-depth").queryAs(javafx.scene.control.Spinner.class)
         .getValueFactory().setValue(3));
     assertThat(model.scenario().hidden()).containsExactly(8, 8, 8);
     assertThat(awaitShown(s -> s.layers().size() == 4).step()).isZero();
     assertThat(view.controls().field("hidden").text()).isEqualTo("8x3");
+  }
 
-    // --- dead ReLUs: the dead % is above zero and dead cells are crossed out
-    choosePreset(robot, "dead-relu");
-    awaitShown(s -> s.scenario().equals(Presets.get("dead-relu").scenario()) && s.step() == 0);
+  @Test
+  void deadReluUnitsAreCountedAndCrossedOut() throws Exception {
+    load("dead-relu");
     robot.interact(() -> model.trainer().submit(
         new org.activationlab.training.Command.Step(300)));
     TrainingSnapshot dead = awaitShown(s -> s.step() == 300);
@@ -148,13 +179,16 @@ class LabViewTest {
         .doesNotContain("dead units 0.0 %");
     int[] deadCell = findDeadUnit(dead);
     Rectangle2D r = cellRect(deadCell[0], deadCell[1]);
-    int[] px = pixels(robot, view.heatmapPanel().canvas());
+    int[] px = pixels(view.heatmapPanel().canvas());
     int w = (int) view.heatmapPanel().canvas().canvas().getWidth();
     int centre = px[(int) r.getCenterY() * w + (int) r.getCenterX()];
     assertThat(luminance(centre)).as("✕ drawn over the dead unit").isLessThan(80);
-    save(robot, view, "lab-dead-relu.png");
+    save("lab-dead-relu.png");
+  }
 
-    // --- record a GIF of the heatmap and save the run's statistics
+  @Test
+  void recordingAGifAndSavingTheStatistics() throws Exception {
+    load("dead-relu");
     Path gif = dir.resolve("heatmap.gif");
     robot.interact(() -> assertThat(view.startRecording(new GifRecording.Plan(
         LabPicture.HEATMAP, 4, 5, false, 640, 320, 100, true, gif))).isTrue());
@@ -168,7 +202,7 @@ class LabViewTest {
       assertThat(reader.read(0).getWidth()).isEqualTo(640);
     }
     robot.type(KeyCode.SPACE); // recording started playback: pause again
-    awaitShown(s -> !s.playing());
+    awaitShown(s -> !s.status().playing());
     Path stats = gif.resolveSibling("stats.json");
     robot.interact(() -> assertThat(view.saveStatistics(stats)).isTrue());
     com.fasterxml.jackson.databind.JsonNode root =
@@ -176,19 +210,36 @@ class LabViewTest {
     assertThat(root.get("format").asText()).isEqualTo("activation-lab/training-stats");
     assertThat(root.get("records").size()).isGreaterThan(2);
     assertThat(root.get("layers").get(3).get("activation").asText()).isEqualTo("sigmoid");
+  }
 
-    // --- a diverging learning rate pauses training with a banner saying so
-    choosePreset(robot, "leaky-relu");
-    awaitShown(s -> s.scenario().equals(Presets.get("leaky-relu").scenario()) && s.step() == 0);
+  @Test
+  void aLiveLearningRateChangeKeepsTheSavedStatistics() throws Exception {
+    load("dead-relu");
+    robot.interact(() -> model.trainer().submit(
+        new org.activationlab.training.Command.Step(20)));
+    awaitShown(s -> s.step() == 20);
+    robot.interact(() -> view.controls().field("learningRate").enter("0.05"));
+    robot.type(KeyCode.S);
+    awaitShown(s -> s.step() == 21 && s.scenario().learningRate() == 0.05);
+    Path stats = dir.resolve("live.json");
+    robot.interact(() -> assertThat(view.saveStatistics(stats)).isTrue());
+    com.fasterxml.jackson.databind.JsonNode records =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile()).get("records");
+    assertThat(records.get(0).get("step").asInt()).as("the run from its start").isZero();
+    assertThat(records.get(records.size() - 1).get("step").asInt()).isEqualTo(21);
+  }
+
+  @Test
+  void aDivergingLearningRatePausesWithABannerThatResetClears() throws Exception {
+    load("leaky-relu");
     robot.interact(() -> view.controls().field("learningRate").enter("100"));
     robot.type(KeyCode.SPACE);
     TrainingSnapshot diverged = awaitShown(TrainingSnapshot::diverged);
-    assertThat(diverged.playing()).isFalse();
+    assertThat(diverged.status().playing()).isFalse();
     assertThat(view.bannerShown()).isTrue();
     assertThat(view.bannerLabel().getText()).contains("Stopped at step").contains("diverged")
         .contains("Lower the learning rate");
-    save(robot, view, "lab-diverged.png");
-    // reset clears the banner
+    save("lab-diverged.png");
     robot.clickOn("#lab-reset");
     awaitShown(s -> s.step() == 0 && !s.diverged());
     assertThat(view.bannerShown()).isFalse();
@@ -196,7 +247,18 @@ class LabViewTest {
 
   // -------------------------------------------------------------------------------- helpers
 
-  private void choosePreset(FxRobot robot, String name) {
+  /** Chooses a preset in the combo box and waits until its step 0 is shown, paused. */
+  private TrainingSnapshot load(String name) throws TimeoutException {
+    if (name.equals(model.presetProperty().get())) {
+      robot.interact(() -> model.loadPreset(name)); // choosing it again would change nothing
+    } else {
+      choosePreset(name);
+    }
+    return awaitShown(s -> s.scenario().equals(Presets.get(name).scenario()) && s.step() == 0
+        && !s.status().playing());
+  }
+
+  private void choosePreset(String name) {
     ComboBox<Presets.Preset> combo = robot.lookup("#preset-choice").queryComboBox();
     robot.clickOn(combo);
     WaitForAsyncUtils.waitForFxEvents();
@@ -221,8 +283,8 @@ class LabViewTest {
   }
 
   /** Where the colour at the centre of a heatmap cell sits on the viridis scale, 0..1. */
-  private double scalePosition(FxRobot robot, int layer, int j) {
-    int[] px = pixels(robot, view.heatmapPanel().canvas());
+  private double scalePosition(int layer, int j) {
+    int[] px = pixels(view.heatmapPanel().canvas());
     int w = (int) view.heatmapPanel().canvas().canvas().getWidth();
     Rectangle2D r = cellRect(layer, j);
     int argb = px[(int) r.getCenterY() * w + (int) r.getCenterX()];
@@ -263,7 +325,7 @@ class LabViewTest {
         + 0.0722 * (argb & 0xFF));
   }
 
-  private static int[] pixels(FxRobot robot, PictureCanvas canvas) {
+  private int[] pixels(PictureCanvas canvas) {
     return FxPixels.pixels(robot, canvas.canvas());
   }
 
@@ -271,7 +333,7 @@ class LabViewTest {
     return FxPixels.differing(a, b);
   }
 
-  private static void save(FxRobot robot, Node node, String name) throws IOException {
-    FxPixels.save(robot, node, name);
+  private void save(String name) throws IOException {
+    FxPixels.save(robot, view, name);
   }
 }

@@ -1,0 +1,221 @@
+package org.activationlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.activationlab.nn.DataSplit;
+import org.activationlab.nn.Dataset;
+import org.activationlab.nn.Evaluation;
+import org.activationlab.nn.Mlp;
+import org.activationlab.nn.OutputGrid;
+import org.activationlab.nn.ProbeStatistics;
+import org.activationlab.nn.StepStatistics;
+import org.activationlab.nn.TrainingSession;
+
+/**
+ * One synchronous, deterministic training run of a {@link Scenario}: it owns the {@link
+ * TrainingSession} and steps it with a divergence check and a history, and measures it into an
+ * immutable {@link TrainingSnapshot}. The trainer thread and every command-line command drive a
+ * {@code Run}; nobody else measures a session. Not thread-safe: one thread owns a run.
+ *
+ * <p>Divergence: a step whose batch loss is not finite, a non-finite weight (checked every 64
+ * steps and at every snapshot) or a non-finite loss over the training set at a snapshot ends the
+ * run: {@link #step()} then returns false until {@link #reset()}.
+ *
+ * <p>Step 0: a snapshot before any step shows the gradients of the first mini-batch (the first
+ * {@code min(batchSize, training size)} training samples in stored order) without an update.
+ */
+public final class Run {
+  /** Grid resolution of the decision boundary (2-D) or curve samples (1-D) on screen. */
+  public static final int GRID_RESOLUTION = 64;
+
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private Scenario scenario;
+  private final DataSplit data;
+  private final TrainingSession session;
+  private final HistoryBuffer history;
+  /** The gradients of step 0 (no step has filled the session's own statistics yet). */
+  private final StepStatistics initial;
+  private final ProbeStatistics probe;
+  private final Evaluation trainEval = new Evaluation();
+  private final Evaluation testEval = new Evaluation();
+  private OutputGrid grid;
+  private GridSnapshot gridSnapshot;
+  private long divergedAt = -1;
+  private long id = IDS.incrementAndGet();
+
+  /** A fresh run: data generated and network initialised from the scenario's seed. */
+  public Run(Scenario scenario) {
+    this(scenario, scenario.data());
+  }
+
+  private Run(Scenario scenario, DataSplit data) {
+    this.session = scenario.session(data);
+    this.scenario = scenario;
+    this.data = data;
+    Mlp net = session.network();
+    this.history = new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
+    this.initial = StepStatistics.of(net);
+    this.probe = ProbeStatistics.of(net);
+  }
+
+  /**
+   * A fresh run of {@code next}, sharing this run's data when the data settings are the same
+   * (generating a large data set takes longer than building a network).
+   */
+  public Run rebuilt(Scenario next) {
+    return new Run(next, scenario.datasetSpec().equals(next.datasetSpec()) ? data : next.data());
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Steps since creation or reset. */
+  public long stepCount() {
+    return session.stepCount();
+  }
+
+  public boolean diverged() {
+    return divergedAt >= 0;
+  }
+
+  /** The step at which the run diverged, or −1. */
+  public long divergedAtStep() {
+    return divergedAt;
+  }
+
+  /** Whether the network has a 1-D or 2-D input, so that it has a decision-boundary grid. */
+  public boolean hasGrid() {
+    return session.network().inputSize() <= 2;
+  }
+
+  /**
+   * One mini-batch step, recorded in the history; returns false (and takes no step) once the run
+   * has diverged, and false when this step made it diverge.
+   */
+  public boolean step() {
+    if (diverged()) {
+      return false;
+    }
+    double loss = session.step();
+    StepStatistics s = session.stepStatistics();
+    history.record(session.stepCount(), loss, Double.NaN, s.accuracy, s.gradMeanAbs,
+        s.gradWeightRms);
+    if (!Double.isFinite(loss) || (session.stepCount() & 63) == 0 && !session.isFinite()) {
+      divergedAt = session.stepCount();
+      return false;
+    }
+    return true;
+  }
+
+  /** Re-initialises the network from the seed; clears the history and any divergence. */
+  public void reset() {
+    session.reset();
+    history.clear();
+    gridSnapshot = null;
+    divergedAt = -1;
+    id = IDS.incrementAndGet();
+  }
+
+  /**
+   * Applies {@code next}'s settings live (learning rate, optimiser, batch size, activations),
+   * keeping weights, step and history.
+   *
+   * @throws IllegalArgumentException if {@code next} needs a new network ({@link
+   *     Scenario#needsRebuild}); use {@link #rebuilt} then
+   */
+  public void configure(Scenario next) {
+    if (scenario.needsRebuild(next)) {
+      throw new IllegalArgumentException("these settings need a new network");
+    }
+    if (next.batchSize() != scenario.batchSize()) {
+      session.setBatchSize(next.batchSize());
+    }
+    if (!next.optimizerSpec().equals(scenario.optimizerSpec())) {
+      session.setOptimizer(next.optimizerSpec());
+    }
+    for (int l = 0; l < next.hidden().size(); l++) {
+      if (!next.activationOf(l).equals(scenario.activationOf(l))) {
+        session.setActivation(l, next.hiddenActivations().get(l));
+      }
+    }
+    scenario = next;
+  }
+
+  /**
+   * Recomputes the decision boundary at {@code resolution} (ignored without a grid); the
+   * following snapshots show it until the next call. A snapshot computes one at {@link
+   * #GRID_RESOLUTION} if none was.
+   */
+  public void refreshGrid(int resolution) {
+    if (!hasGrid()) {
+      return;
+    }
+    if (grid == null || grid.resolution != resolution) {
+      grid = OutputGrid.of(session.network(), resolution);
+    }
+    session.outputGrid(grid);
+    gridSnapshot = GridSnapshot.of(grid);
+  }
+
+  /**
+   * Measures the run now (gradients of the last step, probe statistics, loss over the training
+   * and test sets) into a snapshot with the newest grid. Marks the run diverged when a weight or
+   * the training loss is not finite.
+   */
+  public TrainingSnapshot snapshot() {
+    if (!diverged() && !session.isFinite()) {
+      divergedAt = session.stepCount();
+    }
+    StepStatistics stats = session.stepCount() == 0 ? initialGradients()
+        : session.stepStatistics();
+    if (session.stepCount() == 0 && history.size() == 0) {
+      history.record(0, stats.loss, Double.NaN, stats.accuracy, stats.gradMeanAbs,
+          stats.gradWeightRms);
+    }
+    session.probe(probe);
+    session.evaluate(data.train(), trainEval);
+    session.evaluateTest(testEval);
+    if (!diverged() && !Double.isFinite(trainEval.loss)) {
+      divergedAt = session.stepCount();
+    }
+    history.recordTest(testEval.loss, testEval.accuracy);
+    if (gridSnapshot == null && hasGrid()) {
+      refreshGrid(GRID_RESOLUTION);
+    }
+    Mlp net = session.network();
+    List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
+    for (int l = 0; l < net.layerCount(); l++) {
+      boolean out = l == net.layerCount() - 1;
+      layers.add(LayerSnapshot.of(l, out, out ? "output" : net.activation(l).spec(), stats,
+          probe));
+    }
+    return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, session.stepCount(),
+        session.epoch(), new TrainingSnapshot.Scores(trainEval.loss, testEval.loss,
+            testEval.accuracy), layers, gridSnapshot, WeightsSnapshot.of(net), data, scenario,
+        history.snapshot(), divergedAt);
+  }
+
+  /**
+   * The gradient statistics of "step 0": forward and backward over the first mini-batch without
+   * an update; the session is unchanged.
+   */
+  private StepStatistics initialGradients() {
+    Mlp net = session.network();
+    Dataset train = data.train();
+    int m = Math.min(session.batchSize(), train.size());
+    Mlp.Workspace ws = net.newWorkspace(m);
+    double[] inputs = new double[m * net.inputSize()];
+    train.copyInputs(0, m, inputs);
+    double[] targets = new double[m * net.targetWidth()];
+    train.copyTargets(0, m, targets);
+    net.loadInputs(ws, inputs, 0, m);
+    initial.loss = net.gradient(ws, targets, m, initial);
+    initial.step = 0;
+    initial.accuracy = net.task().isClassification()
+        ? (double) net.correct(ws, targets, m) / m : Double.NaN;
+    return initial;
+  }
+}
