@@ -148,11 +148,18 @@ public final class ActivationFunction {
     return derivativeBreaks.at(parameterValues);
   }
 
-  /** Short description (what it is for, strengths, pitfalls) in the locale's language. */
+  /** Without it, getBundle falls back to the JVM's default locale before the root bundle. */
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  /**
+   * Short description (what it is for, strengths, pitfalls) in the locale's language; English
+   * (the root bundle) for any locale without its own, whatever the JVM's default locale is.
+   */
   public String description(Locale locale) {
     try {
-      ResourceBundle bundle =
-          ResourceBundle.getBundle("org.activationlab.activation.descriptions", locale);
+      ResourceBundle bundle = ResourceBundle.getBundle(
+          "org.activationlab.activation.descriptions", locale, NO_FALLBACK);
       return bundle.getString(id);
     } catch (MissingResourceException e) {
       return "";

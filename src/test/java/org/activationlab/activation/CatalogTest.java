@@ -141,6 +141,23 @@ class CatalogTest {
   }
 
   @Test
+  void englishDescriptionsStayEnglishOnAChineseSystem() {
+    Locale system = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+      for (var f : Catalog.all()) {
+        String en = f.description(Locale.ENGLISH);
+        assertThat(en.codePoints().filter(c -> Character.UnicodeScript.of(c)
+            == Character.UnicodeScript.HAN).count()).as(f.id()).isZero();
+        assertThat(f.description(Locale.FRENCH)).as("no bundle of its own: English")
+            .isEqualTo(en);
+      }
+    } finally {
+      Locale.setDefault(system);
+    }
+  }
+
+  @Test
   void leakyReluDescriptionNamesTheDifferentDefaults() {
     String en = Catalog.get("leaky_relu").description(Locale.ENGLISH);
     assertThat(en).contains("0.01").contains("0.2").contains("0.3").contains("PyTorch").contains("Keras");

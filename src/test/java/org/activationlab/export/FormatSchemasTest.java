@@ -129,7 +129,7 @@ class FormatSchemasTest {
         new ExplorerState(List.of("gelu:approximate=true", "rrelu:lower=0.1,upper=0.2", "swish"),
             "gelu", false, true, -3, 3, -1, 2, List.of(1.0, 2.0, 3.0, 4.0, 5.0, -6.0), 0.5),
         Scenario.defaults().withSettings(lab),
-        new ViewState(ViewState.HistoryMetric.WEIGHT_RMS, true, ViewState.ThemeName.DARK, true,
+        new ViewState(org.activationlab.render.HistoryMetric.WEIGHT_RMS, true, ViewState.ThemeName.DARK, true,
             ViewState.Tab.LAB),
         "Notes with \"quotes\", a newline\nand non-ASCII: σ′(0) = 0.25, 梯度消失.");
     for (ScenarioDocument doc : List.of(rich, ScenarioDocument.defaults())) {
