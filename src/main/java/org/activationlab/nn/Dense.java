@@ -1,7 +1,13 @@
 package org.activationlab.nn;
 
 /**
- * The dense-layer loops. Batch buffers are feature-major: value j of sample b of a batch of n is
+ * The dense-layer loops.
+ *
+ * <p>To read the maths in one sitting, start with {@code ReferenceMlp} in src/test (the same
+ * network as plain loops over {@code double[][]}), then see {@code ReferenceMlpProperties} there
+ * for the proof that this fast code computes the same numbers.
+ *
+ * <p>Batch buffers are feature-major: value j of sample b of a batch of n is
  * at {@code [j·n + b]}, so a block of consecutive samples sits at constant offsets from one index
  * and eight (or four, two) samples share every weight load with independent accumulators. Weights are
  * row-major, {@code W[j][i]} at {@code wo + j·fanIn + i}. Every per-sample sum runs in the same
