@@ -9,7 +9,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the core free of UI toolkits and the package arrows pointing downwards (design.md). */
+/**
+ * Keeps the core free of UI toolkits and JSON, and the package arrows pointing downwards
+ * (docs/architecture.md).
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;
@@ -27,6 +30,14 @@ class ArchitectureTest {
         .that().resideInAnyPackage("..activation..", "..nn..", "..training..")
         .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..");
     rule.check(classes);
+  }
+
+  @Test
+  void coreReadsAndWritesNoJson() {
+    noClasses()
+        .that().resideInAnyPackage("..activation..", "..nn..", "..training..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+        .check(classes);
   }
 
   @Test

@@ -19,11 +19,6 @@ final class SigmoidLike {
       super(f, p);
     }
 
-    /** Stable for any x: never evaluates exp of a large positive number. */
-    static double sigmoid(double x) {
-      return SpecialFunctions.sigmoid(x);
-    }
-
     @Override
     public double value(double x) {
       return SpecialFunctions.sigmoid(x);

@@ -38,7 +38,7 @@ import org.activationlab.training.Scenario;
  *               "showValue": true, "showDerivative": true,
  *               "xMin": -5, "xMax": 5, "yMin": -1.5, "yMax": 3,
  *               "logits": [2, 1, 0.1], "temperature": 1},
- *  "lab": {…the fields of Scenario.toJson(): dataset, hidden, activation, init, …},
+ *  "lab": {…the fields of ScenarioJson.toJson: dataset, hidden, activation, init, …},
  *  "view": {"historyMetric": "meanAbsDelta", "logLossAxis": false, "theme": "light",
  *           "presentation": false, "tab": "explorer"}}
  * }</pre>
@@ -126,7 +126,7 @@ public final class ScenarioFile {
     ArrayNode zs = ex.putArray("logits");
     e.logits().forEach(zs::add);
     ex.put("temperature", e.temperature());
-    root.set("lab", doc.lab().toJson());
+    root.set("lab", ScenarioJson.toJson(doc.lab()));
     ViewState v = doc.view();
     ObjectNode vw = root.putObject("view");
     vw.put("historyMetric", v.historyMetric().id());
@@ -193,7 +193,7 @@ public final class ScenarioFile {
     if (root.isObject() && !root.has("format")) {
       try {
         return new Loaded(ScenarioDocument.defaults().withLab(
-            Scenario.fromJson(root, Scenario.defaults())), List.of());
+            ScenarioJson.fromJson(root, Scenario.defaults(), null)), List.of());
       } catch (IllegalArgumentException e) {
         throw new ScenarioFileException(source + ": " + e.getMessage(), e);
       }
@@ -416,7 +416,7 @@ public final class ScenarioFile {
     List<String> unknown = new ArrayList<>();
     Scenario s;
     try {
-      s = Scenario.fromJson(p, Scenario.defaults(), unknown);
+      s = ScenarioJson.fromJson(p, Scenario.defaults(), unknown);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("lab: " + e.getMessage(), e);
     }

@@ -81,7 +81,7 @@ public final class TrainingStatsWriter {
   /**
    * A run to write.
    *
-   * @param scenario the scenario as trained (its {@code toJson()} goes into the JSON)
+   * @param scenario the scenario as trained (written by {@link ScenarioJson#toJson})
    * @param layers the network's layers
    * @param records records in step order
    * @param divergedAtStep the step at which the run diverged, or −1 if it did not
@@ -123,7 +123,7 @@ public final class TrainingStatsWriter {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
-    root.set("scenario", run.scenario().toJson());
+    root.set("scenario", ScenarioJson.toJson(run.scenario()));
     ArrayNode layers = root.putArray("layers");
     for (Layer layer : run.layers()) {
       ObjectNode o = layers.addObject();

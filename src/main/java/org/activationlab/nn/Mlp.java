@@ -3,6 +3,7 @@ package org.activationlab.nn;
 import java.util.Arrays;
 import java.util.List;
 import org.activationlab.activation.Activation;
+import org.activationlab.activation.SpecialFunctions;
 
 /**
  * A multi-layer perceptron on flat arrays: all weights and biases live in one {@code double[]},
@@ -75,17 +76,6 @@ public final class Mlp {
     }
   }
 
-  /** A deep copy: same architecture, activations and parameters, nothing shared but immutables. */
-  public Mlp copy() {
-    Mlp m = new Mlp(spec);
-    System.arraycopy(params, 0, m.params, 0, params.length);
-    for (int l = 0; l < activations.length; l++) {
-      m.activations[l] = activations[l];
-      m.kernels[l] = kernels[l];
-    }
-    return m;
-  }
-
   /** The architecture this network was built from (activations as built, see {@link #activation}). */
   public NetworkSpec spec() {
     return spec;
@@ -119,15 +109,6 @@ public final class Mlp {
 
   public int fanIn(int layer) {
     return fanIn[layer];
-  }
-
-  /** The widest layer. */
-  public int maxWidth() {
-    int m = inputSize();
-    for (int w : width) {
-      m = Math.max(m, w);
-    }
-    return m;
   }
 
   public int weightOffset(int layer) {
@@ -166,16 +147,8 @@ public final class Mlp {
     return params[weightOffset[l] + j * fanIn[l] + i];
   }
 
-  public void setWeight(int l, int j, int i, double v) {
-    params[weightOffset[l] + j * fanIn[l] + i] = v;
-  }
-
   public double bias(int l, int j) {
     return params[biasOffset[l] + j];
-  }
-
-  public void setBias(int l, int j, double v) {
-    params[biasOffset[l] + j] = v;
   }
 
   /** The activation of hidden layer {@code l}; {@code null} for the output layer. */
@@ -265,7 +238,7 @@ public final class Mlp {
     switch (spec.task()) {
       case BINARY -> {
         for (int b = 0; b < n; b++) {
-          out[b] = sigmoid(z[b]);
+          out[b] = SpecialFunctions.sigmoid(z[b]);
         }
       }
       case MULTICLASS -> {
@@ -296,14 +269,6 @@ public final class Mlp {
       }
       default -> throw new AssertionError();
     }
-  }
-
-  static double sigmoid(double x) {
-    if (x >= 0) {
-      return 1.0 / (1.0 + Math.exp(-x));
-    }
-    double e = Math.exp(x);
-    return e / (1.0 + e);
   }
 
   /**

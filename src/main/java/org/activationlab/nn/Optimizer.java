@@ -22,8 +22,6 @@ public final class Optimizer {
   private OptimizerSpec spec;
   private final double[] s1;
   private final double[] s2;
-  /** This step's change per parameter (for the update-to-weight ratio). */
-  private final double[] change;
   private long t;
 
   public Optimizer(OptimizerSpec spec, int parameterCount) {
@@ -32,7 +30,6 @@ public final class Optimizer {
     boolean two = spec.kind() == OptimizerSpec.Kind.ADAM;
     this.s1 = one ? new double[parameterCount] : null;
     this.s2 = two ? new double[parameterCount] : null;
-    this.change = new double[parameterCount];
   }
 
   public OptimizerSpec spec() {
@@ -69,8 +66,8 @@ public final class Optimizer {
 
   /**
    * Updates {@code net}'s parameters from {@code gradients} (laid out like {@link
-   * Mlp#parameters()}). When {@code stats} is not null, records the gradient norm, whether it was
-   * clipped, and per layer the update-to-weight ratio ‖ΔW‖/‖W‖. Without clipping, the norm in the
+   * Mlp#parameters()}). When {@code stats} is not null, records the gradient norm and whether it
+   * was clipped. Without clipping, the norm in the
    * statistics is rebuilt from their per-layer gradient RMS, so {@code stats} must hold this
    * gradient's backward statistics ({@link Mlp#backward} with the same holder).
    *
@@ -106,14 +103,8 @@ public final class Optimizer {
       int wo = net.weightOffset(l);
       int bo = net.biasOffset(l);
       int be = bo + net.width(l);
-      if (stats != null) {
-        double w2 = Reduce.sumSquares(p, wo, bo);
-        apply(p, gradients, wo, bo, scale, decay, true);
-        stats.updateRatio[l] = Math.sqrt(Reduce.sumSquares(change, wo, bo) / w2);
-      } else {
-        apply(p, gradients, wo, bo, scale, decay, false);
-      }
-      apply(p, gradients, bo, be, scale, 0.0, false);
+      apply(p, gradients, wo, bo, scale, decay);
+      apply(p, gradients, bo, be, scale, 0.0);
     }
     if (stats != null) {
       stats.gradNorm = norm;
@@ -127,24 +118,13 @@ public final class Optimizer {
     return Math.sqrt(Reduce.sumSquares(g, 0, n));
   }
 
-  /** Updates p[from..to); records each change in {@link #change} when {@code measure}. */
-  private void apply(double[] p, double[] g, int from, int to, double scale, double decay,
-      boolean measure) {
+  /** Updates p[from..to) by the rule of {@link #spec}. */
+  private void apply(double[] p, double[] g, int from, int to, double scale, double decay) {
     double lr = spec.learningRate();
-    double[] ch = change;
     switch (spec.kind()) {
       case SGD -> {
-        if (measure) {
-          for (int k = from; k < to; k++) {
-            double gk = g[k] * scale + decay * p[k];
-            double d = -lr * gk;
-            p[k] += d;
-            ch[k] = d;
-          }
-        } else {
-          for (int k = from; k < to; k++) {
-            p[k] -= lr * (g[k] * scale + decay * p[k]);
-          }
+        for (int k = from; k < to; k++) {
+          p[k] -= lr * (g[k] * scale + decay * p[k]);
         }
       }
       case MOMENTUM -> {
@@ -156,7 +136,6 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * vk;
           p[k] += d;
-          ch[k] = d;
         }
       }
       case NESTEROV -> {
@@ -168,7 +147,6 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * (gk + mu * vk);
           p[k] += d;
-          ch[k] = d;
         }
       }
       case RMSPROP -> {
@@ -181,7 +159,6 @@ public final class Optimizer {
           s[k] = sk;
           double d = -lr * gk / (Math.sqrt(sk) + eps);
           p[k] += d;
-          ch[k] = d;
         }
       }
       case ADAM -> {
@@ -200,7 +177,6 @@ public final class Optimizer {
           v[k] = vk;
           double d = -lr * (mk / c1) / (Math.sqrt(vk / c2) + eps);
           p[k] += d;
-          ch[k] = d;
         }
       }
       default -> throw new AssertionError();

@@ -5,7 +5,7 @@ package org.activationlab.nn;
  * last). A mutable holder: the session fills a preallocated instance every step; take {@link
  * #copy()} or {@link #copyFrom} for a snapshot.
  *
- * <p>Definitions (design.md, "The statistics"), with L = (1/n) Σ_b ℓ_b the batch-mean loss and
+ * <p>Definitions (docs/formats.md, "The statistics"), with L = (1/n) Σ_b ℓ_b the batch-mean loss and
  * δ_bj = ∂ℓ_b/∂z_j the error of unit j for sample b:
  *
  * <ul>
@@ -15,8 +15,6 @@ package org.activationlab.nn;
  *   <li>{@code gradMeanAbs[l]}: the mean of {@code neuronGradMeanAbs[l]} over the layer's units.
  *   <li>{@code gradWeightRms[l]}, {@code gradBiasRms[l]}: root mean square of ∂L/∂W and ∂L/∂b
  *       (the loss gradient, before weight decay and clipping).
- *   <li>{@code updateRatio[l]}: ‖ΔW‖/‖W‖ of this step's update to the layer's weights, W taken
- *       before the update (0/0 gives NaN).
  *   <li>{@code activationMean[l]}, {@code activationStd[l]}: over the batch and the layer's units
  *       of the outputs a = f(z); for the output layer of the task output (probability, class
  *       probabilities or regression value).
@@ -40,7 +38,6 @@ public final class StepStatistics {
   public final double[] gradMeanAbs;
   public final double[] gradWeightRms;
   public final double[] gradBiasRms;
-  public final double[] updateRatio;
   public final double[] activationMean;
   public final double[] activationStd;
 
@@ -54,7 +51,6 @@ public final class StepStatistics {
     gradMeanAbs = new double[n];
     gradWeightRms = new double[n];
     gradBiasRms = new double[n];
-    updateRatio = new double[n];
     activationMean = new double[n];
     activationStd = new double[n];
   }
@@ -103,7 +99,6 @@ public final class StepStatistics {
     System.arraycopy(src.gradMeanAbs, 0, gradMeanAbs, 0, gradMeanAbs.length);
     System.arraycopy(src.gradWeightRms, 0, gradWeightRms, 0, gradWeightRms.length);
     System.arraycopy(src.gradBiasRms, 0, gradBiasRms, 0, gradBiasRms.length);
-    System.arraycopy(src.updateRatio, 0, updateRatio, 0, updateRatio.length);
     System.arraycopy(src.activationMean, 0, activationMean, 0, activationMean.length);
     System.arraycopy(src.activationStd, 0, activationStd, 0, activationStd.length);
   }

@@ -69,12 +69,6 @@ public final class TrainingSession {
     restartOrder();
   }
 
-  /** Session for {@code data} with {@code spec}'s hidden layers, fitted to the data's task. */
-  public static TrainingSession of(NetworkSpec spec, DataSplit data, OptimizerSpec optimizer,
-      int batchSize, long seed) {
-    return new TrainingSession(spec, data, optimizer, batchSize, seed);
-  }
-
   private void restartOrder() {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -248,11 +242,6 @@ public final class TrainingSession {
   /** Copies the last step's statistics into {@code dst} (shaped by {@link StepStatistics#of}). */
   public void copyStepStatistics(StepStatistics dst) {
     dst.copyFrom(stats);
-  }
-
-  /** A deep copy of the network (for snapshots). */
-  public Mlp copyNetwork() {
-    return net.copy();
   }
 
   private Mlp.Workspace evalWorkspace() {

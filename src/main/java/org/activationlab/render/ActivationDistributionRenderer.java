@@ -18,7 +18,7 @@ import org.activationlab.activation.Activation;
  */
 public final class ActivationDistributionRenderer {
 
-  /** |f′| at or below this fraction of its maximum counts as saturated (design.md). */
+  /** |f′| at or below this fraction of its maximum counts as saturated (docs/formats.md). */
   public static final double SATURATION_FRACTION = 0.05;
 
   static final Color DEAD = new Color(0xC0, 0x39, 0x2B);

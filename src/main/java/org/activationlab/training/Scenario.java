@@ -1,15 +1,6 @@
 package org.activationlab.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,13 +69,8 @@ public record Scenario(
       "hidden", "activation", "activations", "init", "biasInit", "optimizer", "learningRate",
       "momentum", "batchSize", "l2", "clip", "seed", "steps");
 
-  /** Largest scenario file read. */
-  public static final long MAX_FILE_BYTES = 1 << 20;
-
   /** Most steps of one run. */
   public static final int MAX_STEPS = 10_000_000;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public Scenario {
     if (dataset == null || hidden == null || activation == null || init == null
@@ -187,53 +173,11 @@ public record Scenario(
         || !init.equals(next.init) || !biasInit.equals(next.biasInit);
   }
 
-  // ------------------------------------------------------------------------------ withers
+  // ------------------------------------------------------------------------------ builder
 
-  public Scenario withLearningRate(double lr) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
-        init, biasInit, optimizer, lr, momentum, batchSize, l2, clip, seed, steps);
-  }
-
-  public Scenario withBatchSize(int b) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
-        init, biasInit, optimizer, learningRate, momentum, b, l2, clip, seed, steps);
-  }
-
-  public Scenario withSeed(long s) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
-        init, biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, s, steps);
-  }
-
-  public Scenario withSteps(int n) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
-        init, biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, seed, n);
-  }
-
-  /** All hidden layers on {@code spec}. */
-  public Scenario withActivation(String spec) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, spec, List.of(), init,
-        biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, seed, steps);
-  }
-
-  /** Hidden layer {@code layer} on {@code spec}, the others unchanged. */
-  public Scenario withActivation(int layer, String spec) {
-    if (layer < 0 || layer >= hidden.size()) {
-      throw new IllegalArgumentException("hidden layer index must be in 0.." + (hidden.size() - 1)
-          + " (got " + layer + ")");
-    }
-    List<String> per = new ArrayList<>();
-    for (int l = 0; l < hidden.size(); l++) {
-      per.add(l == layer ? spec : activationOf(l));
-    }
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, per, init,
-        biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, seed, steps);
-  }
-
-  /** Optimiser kind, learning rate, momentum, L2 and clip from {@code o}. */
-  public Scenario withOptimizer(OptimizerSpec o) {
-    return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
-        init, biasInit, o.kind(), o.learningRate(), o.momentum(), batchSize, o.weightDecay(),
-        o.clipNorm(), seed, steps);
+  /** A builder starting from this scenario's settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
@@ -247,89 +191,213 @@ public record Scenario(
    * @throws IllegalArgumentException naming the valid keys or values
    */
   public Scenario withSetting(String key, String value) {
-    return new Builder(this).set(key, value).build();
+    return toBuilder().set(key, value).build();
   }
 
   /** Applies {@code key=value} settings in order, validating the result once at the end. */
   public Scenario withSettings(Map<String, String> settings) {
-    Builder b = new Builder(this);
+    Builder b = toBuilder();
     for (Map.Entry<String, String> e : settings.entrySet()) {
       b.set(e.getKey(), e.getValue());
     }
     return b.build();
   }
 
-  /** Mutable collector of settings; validation happens in {@link #build()}. */
-  private static final class Builder {
-    DatasetKind ds;
-    int n;
-    double nz;
-    double tf;
-    List<Integer> h;
-    String act;
-    List<String> acts;
-    Initializer wi;
-    Initializer bi;
-    OptimizerSpec.Kind opt;
-    double lr;
-    double mu;
-    int bs;
-    double decay;
-    double cl;
-    long sd;
-    int st;
+  /**
+   * Settings to change, applied in order and validated once by {@link #build()} (so fields that
+   * depend on each other, like the batch size and the samples, can change together).
+   */
+  public static final class Builder {
+    private DatasetKind dataset;
+    private int samples;
+    private double noise;
+    private double testFraction;
+    private List<Integer> hidden;
+    private String activation;
+    private List<String> activations;
+    private Initializer init;
+    private Initializer biasInit;
+    private OptimizerSpec.Kind optimizer;
+    private double learningRate;
+    private double momentum;
+    private int batchSize;
+    private double l2;
+    private double clip;
+    private long seed;
+    private int steps;
 
-    Builder(Scenario s) {
-      ds = s.dataset;
-      n = s.samples;
-      nz = s.noise;
-      tf = s.testFraction;
-      h = s.hidden;
-      act = s.activation;
-      acts = s.activations;
-      wi = s.init;
-      bi = s.biasInit;
-      opt = s.optimizer;
-      lr = s.learningRate;
-      mu = s.momentum;
-      bs = s.batchSize;
-      decay = s.l2;
-      cl = s.clip;
-      sd = s.seed;
-      st = s.steps;
+    private Builder(Scenario s) {
+      dataset = s.dataset;
+      samples = s.samples;
+      noise = s.noise;
+      testFraction = s.testFraction;
+      hidden = s.hidden;
+      activation = s.activation;
+      activations = s.activations;
+      init = s.init;
+      biasInit = s.biasInit;
+      optimizer = s.optimizer;
+      learningRate = s.learningRate;
+      momentum = s.momentum;
+      batchSize = s.batchSize;
+      l2 = s.l2;
+      clip = s.clip;
+      seed = s.seed;
+      steps = s.steps;
     }
 
-    Builder set(String key, String value) {
+    public Builder dataset(DatasetKind value) {
+      dataset = value;
+      return this;
+    }
+
+    public Builder samples(int value) {
+      samples = value;
+      return this;
+    }
+
+    public Builder noise(double value) {
+      noise = value;
+      return this;
+    }
+
+    public Builder testFraction(double value) {
+      testFraction = value;
+      return this;
+    }
+
+    public Builder hidden(List<Integer> widths) {
+      hidden = widths;
+      return this;
+    }
+
+    /** Every hidden layer on {@code spec} (forgets per-layer activations). */
+    public Builder activation(String spec) {
+      activation = spec;
+      activations = List.of();
+      return this;
+    }
+
+    /** One spec per hidden layer (empty: {@link #activation} for all). */
+    public Builder activations(List<String> specs) {
+      activations = specs;
+      return this;
+    }
+
+    /** Hidden layer {@code layer} (0-based) on {@code spec}, the others as they are. */
+    public Builder activation(int layer, String spec) {
+      if (layer < 0 || layer >= hidden.size()) {
+        throw new IllegalArgumentException("hidden layer index must be in 0.."
+            + (hidden.size() - 1) + " (got " + layer + ")");
+      }
+      List<String> per = new ArrayList<>();
+      for (int l = 0; l < hidden.size(); l++) {
+        per.add(l == layer ? spec : activations.isEmpty() ? activation : activations.get(l));
+      }
+      activations = per;
+      return this;
+    }
+
+    public Builder init(Initializer value) {
+      init = value;
+      return this;
+    }
+
+    public Builder biasInit(Initializer value) {
+      biasInit = value;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerSpec.Kind value) {
+      optimizer = value;
+      return this;
+    }
+
+    /** Kind, learning rate, momentum, L2 and clip of {@code o}. */
+    public Builder optimizer(OptimizerSpec o) {
+      optimizer = o.kind();
+      learningRate = o.learningRate();
+      momentum = o.momentum();
+      l2 = o.weightDecay();
+      clip = o.clipNorm();
+      return this;
+    }
+
+    public Builder learningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    public Builder momentum(double value) {
+      momentum = value;
+      return this;
+    }
+
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    public Builder l2(double value) {
+      l2 = value;
+      return this;
+    }
+
+    public Builder clip(double value) {
+      clip = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder steps(int value) {
+      steps = value;
+      return this;
+    }
+
+    /**
+     * One field from text, as {@code train --set key=value} and the Lab's fields give it; the
+     * keys are {@link #KEYS}.
+     *
+     * @throws IllegalArgumentException naming the valid keys, or the value's expected form
+     */
+    public Builder set(String key, String value) {
       String v = value.trim();
       switch (key.trim()) {
-        case "dataset" -> ds = DatasetKind.parse(v);
-        case "samples" -> n = parseInt(key, v);
-        case "noise" -> nz = parseDouble(key, v);
-        case "testFraction" -> tf = parseDouble(key, v);
-        case "hidden" -> h = NetworkSpec.parseHidden(v);
-        case "activation" -> {
-          act = v;
-          acts = List.of();
-        }
-        case "activations" -> acts = v.isEmpty() ? List.of() : List.of(v.split(";"));
-        case "init" -> wi = Initializer.parse(v);
-        case "biasInit" -> bi = Initializer.parse(v);
-        case "optimizer" -> opt = OptimizerSpec.Kind.parse(v);
-        case "learningRate" -> lr = parseDouble(key, v);
-        case "momentum" -> mu = parseDouble(key, v);
-        case "batchSize" -> bs = parseInt(key, v);
-        case "l2" -> decay = parseDouble(key, v);
-        case "clip" -> cl = parseDouble(key, v);
-        case "seed" -> sd = parseLong(key, v);
-        case "steps" -> st = parseInt(key, v);
+        case "dataset" -> dataset(DatasetKind.parse(v));
+        case "samples" -> samples(parseInt(key, v));
+        case "noise" -> noise(parseDouble(key, v));
+        case "testFraction" -> testFraction(parseDouble(key, v));
+        case "hidden" -> hidden(NetworkSpec.parseHidden(v));
+        case "activation" -> activation(v);
+        case "activations" -> activations(v.isEmpty() ? List.of() : List.of(v.split(";")));
+        case "init" -> init(Initializer.parse(v));
+        case "biasInit" -> biasInit(Initializer.parse(v));
+        case "optimizer" -> optimizer(OptimizerSpec.Kind.parse(v));
+        case "learningRate" -> learningRate(parseDouble(key, v));
+        case "momentum" -> momentum(parseDouble(key, v));
+        case "batchSize" -> batchSize(parseInt(key, v));
+        case "l2" -> l2(parseDouble(key, v));
+        case "clip" -> clip(parseDouble(key, v));
+        case "seed" -> seed(parseLong(key, v));
+        case "steps" -> steps(parseInt(key, v));
         default -> throw new IllegalArgumentException("unknown setting '" + key + "'; valid: "
             + String.join(", ", KEYS));
       }
       return this;
     }
 
-    Scenario build() {
-      return new Scenario(ds, n, nz, tf, h, act, acts, wi, bi, opt, lr, mu, bs, decay, cl, sd, st);
+    /**
+     * The scenario.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    public Scenario build() {
+      return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
+          init, biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, seed, steps);
     }
   }
 
@@ -358,120 +426,6 @@ public record Scenario(
       return d;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a finite number (got '" + v + "')");
-    }
-  }
-
-  // --------------------------------------------------------------------------------- JSON
-
-  /** The scenario as a JSON object with the {@link #KEYS} as field names. */
-  public ObjectNode toJson() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("dataset", dataset.id());
-    o.put("samples", samples);
-    o.put("noise", noise);
-    o.put("testFraction", testFraction);
-    ArrayNode h = o.putArray("hidden");
-    hidden.forEach(h::add);
-    o.put("activation", activation);
-    if (!activations.isEmpty()) {
-      ArrayNode a = o.putArray("activations");
-      activations.forEach(a::add);
-    }
-    o.put("init", init.spec());
-    o.put("biasInit", biasInit.spec());
-    o.put("optimizer", optimizer.id());
-    o.put("learningRate", learningRate);
-    o.put("momentum", momentum);
-    o.put("batchSize", batchSize);
-    o.put("l2", l2);
-    o.put("clip", clip);
-    o.put("seed", seed);
-    o.put("steps", steps);
-    return o;
-  }
-
-  /**
-   * Reads a plain JSON object of scenario fields over {@code base}: missing fields keep {@code
-   * base}'s values; {@code hidden} and {@code activations} may be arrays or strings.
-   *
-   * @throws IllegalArgumentException for unknown fields (named) or invalid values
-   */
-  public static Scenario fromJson(JsonNode node, Scenario base) {
-    return fromJson(node, base, null);
-  }
-
-  /**
-   * As {@link #fromJson(JsonNode, Scenario)}, but lenient about unknown fields when {@code
-   * unknownFields} is given: their names are added to it and they are otherwise ignored (a
-   * scenario file written by a newer version still opens, and the caller can say what was left
-   * out). Invalid values of known fields are refused all the same.
-   *
-   * @param unknownFields receives the names of unknown fields; null: unknown fields are refused
-   * @throws IllegalArgumentException for invalid values (and unknown fields when strict)
-   */
-  public static Scenario fromJson(JsonNode node, Scenario base, List<String> unknownFields) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("a scenario is a JSON object of fields: "
-          + String.join(", ", KEYS));
-    }
-    Builder b = new Builder(base);
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String key = e.getKey();
-      JsonNode v = e.getValue();
-      if (!KEYS.contains(key) && unknownFields != null) {
-        unknownFields.add(key);
-        continue;
-      }
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown scenario field '" + key + "'; valid: "
-            + String.join(", ", KEYS));
-      }
-      String text;
-      if (v.isArray()) {
-        List<String> parts = new ArrayList<>();
-        v.forEach(x -> parts.add(x.asText()));
-        text = String.join(key.equals("activations") ? ";" : ",", parts);
-      } else if (v.isValueNode() && !v.isNull()) {
-        text = v.asText();
-      } else {
-        throw new IllegalArgumentException("scenario field '" + key + "' must be a value");
-      }
-      b.set(key, text);
-    }
-    return b.build();
-  }
-
-  /**
-   * Reads a scenario file (a JSON object of fields, at most {@value #MAX_FILE_BYTES} bytes) over
-   * {@link #defaults()}.
-   *
-   * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if it is too large, not JSON or has invalid fields
-   */
-  public static Scenario read(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException(file + " is " + size + " bytes; scenario files are at most "
-          + MAX_FILE_BYTES + " bytes");
-    }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not valid JSON: "
-          + e.getOriginalMessage());
-    }
-    return fromJson(node, defaults());
-  }
-
-  /** Pretty JSON text of {@link #toJson()}. */
-  public String toJsonText() {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -57,8 +57,8 @@ class ScenarioConfigTest {
       assertThat(r.err()).as(lesson.toString()).isEmpty();
       JsonNode stats = new ObjectMapper().readTree(out.toFile());
       assertThat(stats.get("records")).hasSize(6);
-      assertThat(Scenario.fromJson(stats.get("scenario"), Scenario.defaults()))
-          .isEqualTo(loaded.document().lab().withSteps(5));
+      assertThat(org.activationlab.export.ScenarioJson.fromJson(stats.get("scenario"), Scenario.defaults(), null))
+          .isEqualTo(loaded.document().lab().toBuilder().steps(5).build());
     }
   }
 

@@ -38,7 +38,7 @@ class ScenarioFileProperties {
     }
     ExplorerState e = new ExplorerState(functions, ids.get(first), showValue, showDerivative,
         xMin, xMin + xSpan, yMin, yMin + ySpan, logits, temperature);
-    Scenario lab = Scenario.defaults().withLearningRate(learningRate).withSeed(seed);
+    Scenario lab = Scenario.defaults().toBuilder().learningRate(learningRate).seed(seed).build();
     ViewState v = new ViewState(weightRms ? HistoryMetric.WEIGHT_RMS
         : HistoryMetric.MEAN_ABS_DELTA, log, dark ? ViewState.ThemeName.DARK
         : ViewState.ThemeName.LIGHT, presentation,

@@ -43,7 +43,7 @@ class ScenarioFileTest {
         "elu:alpha=0.5"), "gelu", true, false, -3.5, 7.25, -0.75, 2.5,
         List.of(1.5, -0.25, 0.0, 3.0, 0.125), 0.5);
     Scenario lab = Presets.get("dead-relu").scenario()
-        .withActivation(1, "leaky_relu:negative_slope=0.01").withSeed(42).withSteps(123);
+        .toBuilder().activation(1, "leaky_relu:negative_slope=0.01").seed(42).steps(123).build();
     ViewState v = new ViewState(HistoryMetric.WEIGHT_RMS, true,
         ViewState.ThemeName.DARK, true, ViewState.Tab.LAB);
     return new ScenarioDocument(e, lab, v, "Try a leaky ReLU — 试试 Leaky ReLU.\nSecond line.");
@@ -86,7 +86,7 @@ class ScenarioFileTest {
             + "\"view\":{\"theme\":\"dark\"}"))).document();
     assertThat(some.explorer().temperature()).isEqualTo(2);
     assertThat(some.explorer().functions()).isEqualTo(ExplorerState.defaults().functions());
-    assertThat(some.lab()).isEqualTo(Scenario.defaults().withActivation("relu"));
+    assertThat(some.lab()).isEqualTo(Scenario.defaults().toBuilder().activation("relu").build());
     assertThat(some.view().theme()).isEqualTo(ViewState.ThemeName.DARK);
     assertThat(some.view().historyMetric()).isEqualTo(HistoryMetric.MEAN_ABS_DELTA);
     assertThat(some.notes()).isEmpty();

@@ -80,10 +80,11 @@ class DeadUnitsTest {
     TrainingSession s = session(Catalog.get("relu").withDefaults(),
         Initializer.of(Initializer.Kind.HE_NORMAL), Initializer.constant(0.1));
     Mlp net = s.network();
+    double[] p = net.parameters(); // live: silence unit 2 of the first layer, bias −1
     for (int i = 0; i < net.fanIn(0); i++) {
-      net.setWeight(0, 2, i, 0);
+      p[net.weightOffset(0) + 2 * net.fanIn(0) + i] = 0;
     }
-    net.setBias(0, 2, -1);
+    p[net.biasOffset(0) + 2] = -1;
     ProbeStatistics probe = ProbeStatistics.of(net);
     s.probe(probe);
     assertTrue(probe.dead[0][2]);

@@ -36,7 +36,7 @@ final class TestActivations {
 
           @Override
           public double derivative(double x) {
-            return Mlp.sigmoid(x);
+            return org.activationlab.activation.SpecialFunctions.sigmoid(x);
           }
         })
         .build()

@@ -80,24 +80,17 @@ class TrainingSessionTest {
   }
 
   @Test
-  void copiesAreDeepAndIndependent() {
+  void statisticsCopiesAreIndependent() {
     TrainingSession s = adamSession(3);
     s.steps(10);
-    Mlp copy = s.copyNetwork();
-    double[] frozen = copy.parameters().clone();
-    assertArrayEquals(s.network().parameters(), frozen, 0.0);
-    s.steps(10);
-    assertArrayEquals(frozen, copy.parameters(), 0.0);
-    assertFalse(Arrays.equals(frozen, s.network().parameters()));
-
     StepStatistics snap = s.stepStatistics().copy();
     double g = snap.gradMeanAbs[0];
     s.steps(5);
     assertEquals(g, snap.gradMeanAbs[0], 0.0);
-    assertEquals(20, snap.step);
+    assertEquals(10, snap.step);
     StepStatistics again = StepStatistics.of(s.network());
     s.copyStepStatistics(again);
-    assertEquals(25, again.step);
+    assertEquals(15, again.step);
   }
 
   @Test
@@ -177,7 +170,7 @@ class TrainingSessionTest {
     double[] before = net.parameters().clone();
     s.step();
     // recompute the same sample's gradient on the pre-step weights
-    Mlp old = net.copy();
+    Mlp old = Mlp.create(net.spec(), 0);
     old.setParameters(before);
     StepStatistics st = s.stepStatistics();
     // find which sample was used: the one whose loss matches
@@ -197,7 +190,6 @@ class TrainingSessionTest {
       }
     }
     assertTrue(found);
-    assertTrue(st.updateRatio[0] > 0 && st.updateRatio[0] < 1);
     assertTrue(st.activationStd[0] > 0);
     assertTrue(st.activationMean[0] > 0 && st.activationMean[0] < 1, "sigmoid outputs");
   }

@@ -20,7 +20,7 @@ class PresetsTest {
       double maxDeadFraction, double overallDead, double accuracy, long divergedAt) {}
 
   static Outcome run(String preset, long seed) {
-    Scenario s = Presets.get(preset).scenario().withSeed(seed);
+    Scenario s = Presets.get(preset).scenario().toBuilder().seed(seed).build();
     TrainingSession t = s.session();
     int layers = t.network().layerCount();
     int lastHidden = layers - 2;

@@ -3,9 +3,6 @@ package org.activationlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import org.activationlab.nn.Initializer;
 import org.activationlab.nn.OptimizerSpec;
 import org.activationlab.nn.TrainingSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioTest {
 
@@ -83,29 +79,31 @@ class ScenarioTest {
   }
 
   @Test
-  void jsonRoundTripAndUnknownField(@TempDir Path dir) throws Exception {
-    Scenario s = Scenario.defaults().withSettings(Map.of("hidden", "8,4", "activation", "relu",
-        "seed", "5")).withActivation(1, "sigmoid");
-    Path f = dir.resolve("s.json");
-    Files.writeString(f, s.toJsonText());
-    assertThat(Scenario.read(f)).isEqualTo(s);
+  void builderChangesFieldsTogetherAndValidatesOnce() {
+    Scenario d = Scenario.defaults();
+    // 8 samples in all leave 6 for training: a batch of 6 is valid only with the new samples
+    Scenario small = d.toBuilder().batchSize(6).samples(8).testFraction(0.2).build();
+    assertThat(small.batchSize()).isEqualTo(6);
+    assertThatThrownBy(() -> d.toBuilder().samples(8).build()).hasMessageContaining("batchSize");
+    Scenario perLayer = d.toBuilder().activation(1, "relu").build();
+    assertThat(perLayer.activations()).containsExactly("tanh", "relu");
+    assertThat(perLayer.toBuilder().activation("sigmoid").build().activations()).isEmpty();
+    assertThatThrownBy(() -> d.toBuilder().activation(2, "relu"))
+        .hasMessageContaining("0..1");
+  }
 
-    Files.writeString(f, "{\"dataset\":\"xor\",\"hidden\":[8,8],\"activation\":\"sigmoid\"}");
-    Scenario x = Scenario.read(f);
-    assertThat(x.dataset()).isEqualTo(DatasetKind.XOR);
-    assertThat(x.hidden()).isEqualTo(List.of(8, 8));
-
-    Files.writeString(f, "{\"dataset\":\"xor\",\"colour\":1}");
-    assertThatThrownBy(() -> Scenario.read(f)).hasMessageContaining("unknown scenario field 'colour'");
-    Files.writeString(f, "{\"dataset\":");
-    assertThatThrownBy(() -> Scenario.read(f)).hasMessageContaining("not valid JSON");
-    Files.writeString(f, "[1,2]");
-    assertThatThrownBy(() -> Scenario.read(f)).isInstanceOf(IllegalArgumentException.class);
-    Files.write(f, new byte[(int) Scenario.MAX_FILE_BYTES + 1]);
-    assertThatThrownBy(() -> Scenario.read(f)).hasMessageContaining("at most");
-    // field order does not matter: the result is validated once
-    Files.writeString(f, "{\"batchSize\":4,\"samples\":10}");
-    assertThat(Scenario.read(f).batchSize()).isEqualTo(4);
-    assertThat(new ObjectMapper().readTree(s.toJsonText()).get("hidden").size()).isEqualTo(2);
+  @Test
+  void needsRebuildOnlyForDataArchitectureAndInitialisers() {
+    Scenario d = Scenario.defaults();
+    for (String[] live : new String[][] {{"learningRate", "0.5"}, {"activation", "relu"},
+        {"batchSize", "20"}, {"optimizer", "adam"}, {"momentum", "0.5"}, {"l2", "0.01"},
+        {"clip", "1"}, {"steps", "10"}}) {
+      assertThat(d.needsRebuild(d.withSetting(live[0], live[1]))).as(live[0]).isFalse();
+    }
+    for (String[] rebuild : new String[][] {{"dataset", "xor"}, {"samples", "300"},
+        {"noise", "0.2"}, {"testFraction", "0.5"}, {"hidden", "4,3"},
+        {"init", "he_normal"}, {"biasInit", "constant:value=0.1"}, {"seed", "9"}}) {
+      assertThat(d.needsRebuild(d.withSetting(rebuild[0], rebuild[1]))).as(rebuild[0]).isTrue();
+    }
   }
 }

@@ -44,13 +44,14 @@ class TrainerTest {
     Scenario sc = small();
     TrainingSnapshot s;
     try (Trainer t = new Trainer(sc)) {
-      Scenario fast = sc.withLearningRate(0.2);
-      Scenario reluBatch5 = fast.withBatchSize(5).withActivation(1, "relu");
+      Scenario fast = sc.toBuilder().learningRate(0.2).build();
+      Scenario reluBatch5 = fast.toBuilder().batchSize(5).activation(1, "relu").build();
       t.submit(Command.Configure.to(fast));
       t.submit(new Command.Step(7));
       t.submit(Command.Configure.to(reluBatch5));
       t.submit(new Command.Step(5));
-      t.submit(Command.Configure.to(reluBatch5.withOptimizer(OptimizerSpec.adam(0.01))));
+      t.submit(Command.Configure.to(
+          reluBatch5.toBuilder().optimizer(OptimizerSpec.adam(0.01)).build()));
       t.submit(new Command.Step(3));
       s = t.await(x -> x.status().commandsApplied() == 6, LIVENESS);
     }
@@ -77,9 +78,9 @@ class TrainerTest {
     double[][] params = new double[2][];
     double[] loss = new double[2];
     for (int run = 0; run < 2; run++) {
-      try (Trainer t = new Trainer(small().withSeed(42))) {
+      try (Trainer t = new Trainer(small().toBuilder().seed(42).build())) {
         t.submit(new Command.Step(20));
-        t.submit(Command.Configure.to(small().withSeed(42).withLearningRate(0.5)));
+        t.submit(Command.Configure.to(small().toBuilder().seed(42).learningRate(0.5).build()));
         t.submit(new Command.Step(11));
         t.submit(new Command.Reset());
         t.submit(new Command.Step(9));
@@ -113,7 +114,7 @@ class TrainerTest {
       assertThatThrownBy(() -> s.layers().clear()).isInstanceOf(UnsupportedOperationException.class);
       t.submit(new Command.Play());
       t.await(x -> x.step() > 200, LIVENESS);
-      t.submit(Command.Configure.to(small().withActivation("relu")));
+      t.submit(Command.Configure.to(small().toBuilder().activation("relu").build()));
       t.submit(new Command.Step(50));
       t.await(x -> x.status().commandsApplied() == 4, LIVENESS);
       assertThat(s.weights().parameters()).isEqualTo(params);
@@ -203,7 +204,7 @@ class TrainerTest {
   void liveSettingsKeepTheRunAndOthersRebuildIt() throws Exception {
     try (Trainer t = new Trainer(small())) {
       t.submit(new Command.Step(5));
-      t.submit(Command.Configure.to(small().withLearningRate(0.1)));
+      t.submit(Command.Configure.to(small().toBuilder().learningRate(0.1).build()));
       TrainingSnapshot live = t.await(x -> x.status().commandsApplied() == 2, LIVENESS);
       assertThat(live.step()).as("a live change keeps the step").isEqualTo(5);
       assertThat(live.scenario().learningRate()).isEqualTo(0.1);
@@ -261,15 +262,17 @@ class TrainerTest {
       case 1 -> new Command.Pause();
       case 2 -> new Command.Step(1 + r.nextInt(5));
       case 3 -> new Command.Reset();
-      case 4 -> Command.Configure.to(small().withLearningRate(0.001 + r.nextDouble()));
+      case 4 -> Command.Configure.to(
+          small().toBuilder().learningRate(0.001 + r.nextDouble()).build());
       case 5 -> Command.Configure.to(r.nextBoolean()
-          ? small().withActivation(r.nextBoolean() ? "relu" : "tanh")
-          : small().withActivation(r.nextInt(2), "sigmoid"));
-      case 6 -> Command.Configure.to(small().withBatchSize(1 + r.nextInt(40)));
-      case 7 -> Command.Configure.to(small().withOptimizer(OptimizerSpec.of(
-          OptimizerSpec.Kind.values()[r.nextInt(5)], 0.001 + r.nextDouble() * 0.1)));
+          ? small().toBuilder().activation(r.nextBoolean() ? "relu" : "tanh").build()
+          : small().toBuilder().activation(r.nextInt(2), "sigmoid").build());
+      case 6 -> Command.Configure.to(small().toBuilder().batchSize(1 + r.nextInt(40)).build());
+      case 7 -> Command.Configure.to(small().toBuilder().optimizer(OptimizerSpec.of(
+          OptimizerSpec.Kind.values()[r.nextInt(5)], 0.001 + r.nextDouble() * 0.1)).build());
       case 8 -> new Command.SetSpeed(r.nextBoolean() ? 0 : 1 + r.nextInt(10_000));
-      case 9 -> new Command.Configure(small().withSeed(r.nextInt(3)), r.nextBoolean());
+      case 9 -> new Command.Configure(small().toBuilder().seed(r.nextInt(3)).build(),
+          r.nextBoolean());
       case 10 -> Command.Configure.to(small().withSetting("hidden", 1 + r.nextInt(5) + "x2"));
       default -> new Command.Step(1);
     };
@@ -306,7 +309,8 @@ class TrainerTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Command.Configure.to(null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> small().withActivation("sigmod")).hasMessageContaining("sigmoid");
+    assertThatThrownBy(() -> small().toBuilder().activation("sigmod").build())
+        .hasMessageContaining("sigmoid");
   }
 
 }

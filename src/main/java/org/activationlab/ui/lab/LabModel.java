@@ -147,7 +147,7 @@ public final class LabModel implements AutoCloseable {
   /** The learning rate (a slider's value). */
   public Optional<String> setLearningRate(double learningRate) {
     try {
-      return configure(scenario.get().withLearningRate(learningRate));
+      return configure(scenario.get().toBuilder().learningRate(learningRate).build());
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
@@ -156,7 +156,7 @@ public final class LabModel implements AutoCloseable {
   /** Changes the activation of one hidden layer (0-based) without losing the weights. */
   public Optional<String> setLayerActivation(int layer, String spec) {
     try {
-      return configure(scenario.get().withActivation(layer, spec));
+      return configure(scenario.get().toBuilder().activation(layer, spec).build());
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
