@@ -22,11 +22,6 @@ public record Interval(double from, double to) {
     return to - from;
   }
 
-  /** Whether an end is infinite. */
-  public boolean isUnbounded() {
-    return Double.isInfinite(from) || Double.isInfinite(to);
-  }
-
   /** E.g. {@code (-∞, 0]} or {@code [4.3605, ∞)}. */
   @Override
   public String toString() {

@@ -252,7 +252,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** A picture of a snapshot, as the Lab draws it (history of mean |δ|, log loss axis). */
   private static Picture picture(LabDrawings.Kind kind, TrainingSnapshot s) {
-    return kind.of(new LabDrawings(LabDrawings.of(s, HistoryMetric.MEAN_ABS_DELTA, true, 0)));
+    return kind.of(new LabDrawings(new LabDrawings.Fixed(s, HistoryMetric.MEAN_ABS_DELTA, true, 0)));
   }
 
   /** Height in user units of a heatmap with {@code layers} rows at {@link #HEATMAP_WIDTH}. */

@@ -36,16 +36,4 @@ public record ScenarioDocument(ExplorerState explorer, Scenario lab, ViewState v
   public ScenarioDocument withLab(Scenario s) {
     return new ScenarioDocument(explorer, s, view, notes);
   }
-
-  public ScenarioDocument withExplorer(ExplorerState e) {
-    return new ScenarioDocument(e, lab, view, notes);
-  }
-
-  public ScenarioDocument withView(ViewState v) {
-    return new ScenarioDocument(explorer, lab, v, notes);
-  }
-
-  public ScenarioDocument withNotes(String n) {
-    return new ScenarioDocument(explorer, lab, view, n);
-  }
 }

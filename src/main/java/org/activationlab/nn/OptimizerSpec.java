@@ -113,14 +113,4 @@ public record OptimizerSpec(
     return new OptimizerSpec(kind, learningRate, momentum, rmsAlpha, beta1, beta2, epsilon,
         weightDecay, clip);
   }
-
-  public OptimizerSpec withMomentum(double mu) {
-    return new OptimizerSpec(kind, learningRate, mu, rmsAlpha, beta1, beta2, epsilon, weightDecay,
-        clipNorm);
-  }
-
-  public OptimizerSpec withKind(Kind k) {
-    return new OptimizerSpec(k, learningRate, momentum, rmsAlpha, beta1, beta2, epsilon,
-        weightDecay, clipNorm);
-  }
 }

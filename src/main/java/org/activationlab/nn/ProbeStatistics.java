@@ -100,11 +100,6 @@ public final class ProbeStatistics {
     return deadFraction.length;
   }
 
-  /** Lower edge of histogram bin {@code k}. */
-  public static double binStart(int k) {
-    return HISTOGRAM_MIN + k * (HISTOGRAM_MAX - HISTOGRAM_MIN) / BINS;
-  }
-
   /** Fraction of all hidden units that are dead. */
   public double deadFractionOverall() {
     int dead = 0;

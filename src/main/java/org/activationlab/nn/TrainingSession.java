@@ -196,10 +196,6 @@ public final class TrainingSession {
     statisticsEnabled = on;
   }
 
-  public boolean statisticsEnabled() {
-    return statisticsEnabled;
-  }
-
   // ------------------------------------------------------------------------------- readout
 
   public Mlp network() {

@@ -21,66 +21,36 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
   public static final int DEFAULT_DECADE_MAX = 2;
 
   /**
-   * One layer: a label, a mean |δ| (≥ 0; NaN = not measured) and a dead flag per neuron, the
-   * shares of dead and saturated units.
+   * One layer: a label (e.g. {@code 1 sigmoid}), per neuron a mean |δ| (≥ 0; NaN = not measured)
+   * and a dead flag, and the shares of dead and saturated units. A row reads its values through
+   * functions, so a row of an immutable snapshot copies nothing.
    */
-  public static final class Row {
-    private final String label;
-    private final int width;
-    private final IntToDoubleFunction magnitude;
-    private final IntPredicate dead;
-    private final double deadFraction;
-    private final double saturatedFraction;
+  public record Row(String label, int width, IntToDoubleFunction magnitudes, IntPredicate deadFlags,
+      double deadFraction, double saturatedFraction) {
 
     /** A row of given values (copied). */
-    public Row(String label, double[] magnitudes, boolean[] dead, double deadFraction,
+    public static Row of(String label, double[] magnitudes, boolean[] dead, double deadFraction,
         double saturatedFraction) {
       if (dead.length != magnitudes.length) {
         throw new IllegalArgumentException("one dead flag per magnitude");
       }
       double[] m = magnitudes.clone();
       boolean[] d = dead.clone();
-      this.label = label;
-      this.width = m.length;
-      this.magnitude = j -> m[j];
-      this.dead = j -> d[j];
-      this.deadFraction = deadFraction;
-      this.saturatedFraction = saturatedFraction;
+      return new Row(label, m.length, j -> m[j], j -> d[j], deadFraction, saturatedFraction);
     }
 
-    /** The row of a snapshot's layer (read from the immutable snapshot, not copied). */
+    /** The row of a snapshot's layer. */
     public Row(String label, LayerSnapshot layer) {
-      this.label = label;
-      this.width = layer.width();
-      this.magnitude = layer::neuronGrad;
-      this.dead = layer::isDead;
-      this.deadFraction = layer.deadFraction();
-      this.saturatedFraction = layer.saturatedFraction();
-    }
-
-    /** E.g. {@code 1 sigmoid}. */
-    public String label() {
-      return label;
-    }
-
-    public int width() {
-      return width;
+      this(label, layer.width(), layer::neuronGrad, layer::isDead, layer.deadFraction(),
+          layer.saturatedFraction());
     }
 
     public double magnitude(int j) {
-      return magnitude.applyAsDouble(j);
+      return magnitudes.applyAsDouble(j);
     }
 
     public boolean isDead(int j) {
-      return dead.test(j);
-    }
-
-    public double deadFraction() {
-      return deadFraction;
-    }
-
-    public double saturatedFraction() {
-      return saturatedFraction;
+      return deadFlags.test(j);
     }
   }
 

@@ -28,30 +28,9 @@ public final class LabDrawings {
     int activationLayer();
   }
 
-  /** A fixed view: one snapshot with fixed options. */
-  public static View of(TrainingSnapshot s, HistoryMetric metric, boolean logLoss, int layer) {
-    return new View() {
-      @Override
-      public TrainingSnapshot snapshot() {
-        return s;
-      }
-
-      @Override
-      public HistoryMetric historyMetric() {
-        return metric;
-      }
-
-      @Override
-      public boolean logLoss() {
-        return logLoss;
-      }
-
-      @Override
-      public int activationLayer() {
-        return layer;
-      }
-    };
-  }
+  /** A fixed view: one snapshot with fixed options (a command-line picture, a GIF frame). */
+  public record Fixed(TrainingSnapshot snapshot, HistoryMetric historyMetric, boolean logLoss,
+      int activationLayer) implements View {}
 
   /** The six pictures by name (file names, the command line's {@code --picture}). */
   public enum Kind {

@@ -103,9 +103,4 @@ public final class History {
   public double[] lossSeries() {
     return loss.clone();
   }
-
-  /** A copy of one layer's mean |δ| series. */
-  public double[] gradMeanAbsSeries(int layer) {
-    return gradMeanAbs[layer].clone();
-  }
 }

@@ -1,6 +1,5 @@
 package org.activationlab.training;
 
-import java.util.Arrays;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
 
@@ -138,11 +137,5 @@ public final class LayerSnapshot {
   /** Probe values above the histogram's range. */
   public int above() {
     return above;
-  }
-
-  @Override
-  public String toString() {
-    return "LayerSnapshot[" + index + " " + activation + ", mean|δ| " + gradMeanAbs + ", dead "
-        + Arrays.toString(dead) + "]";
   }
 }

@@ -428,12 +428,4 @@ public record Scenario(
       throw new IllegalArgumentException(key + " must be a finite number (got '" + v + "')");
     }
   }
-
-  /** One-line description, e.g. {@code circle 2-[4,2]-1 tanh, sgd 0.03}. */
-  public String describe() {
-    return String.format(Locale.ROOT, "%s %d-%s-%d %s, %s lr=%s, batch %d", dataset.id(),
-        dataset.inputSize(), hidden, dataset.outputSize(),
-        activations.isEmpty() ? activation : String.join("/", activations), optimizer.id(),
-        learningRate, batchSize);
-  }
 }

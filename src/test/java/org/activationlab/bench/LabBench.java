@@ -49,7 +49,7 @@ public final class LabBench {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     Scenario scenario = args.length > 1 ? Presets.get(args[1]).scenario() : deepest();
-    System.out.println("scenario: " + scenario.describe());
+    System.out.println("scenario: " + scenario);
 
     double headless = headlessRate(scenario, seconds);
     System.out.printf(Locale.ROOT, "headless: %.0f steps/s (%.0f samples/s)%n", headless,

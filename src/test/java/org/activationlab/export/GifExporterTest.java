@@ -44,8 +44,8 @@ class GifExporterTest {
       mags[j] = Math.pow(10, -12 + j);
     }
     GradientHeatmapModel m = new GradientHeatmapModel("ramp", List.of(
-        new GradientHeatmapModel.Row("1 relu", mags, new boolean[14], 0, 0),
-        new GradientHeatmapModel.Row("2 output", new double[] {0, 1e-3}, new boolean[2], 0, 0)),
+        GradientHeatmapModel.Row.of("1 relu", mags, new boolean[14], 0, 0),
+        GradientHeatmapModel.Row.of("2 output", new double[] {0, 1e-3}, new boolean[2], 0, 0)),
         -12, 2);
     return Picture.of("heatmap", (g, w, h, t) -> new GradientHeatmapRenderer().draw(g, w, h, m, t));
   }

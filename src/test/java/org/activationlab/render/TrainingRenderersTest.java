@@ -24,9 +24,9 @@ class TrainingRenderersTest {
   @Test
   void heatmapCellsTakeTheZeroColourAndBrighterViridisForLargerGradients() {
     GradientHeatmapModel m = new GradientHeatmapModel("t", List.of(
-        new GradientHeatmapModel.Row("1 relu", new double[] {0, 1e-9, 1e-3, 1},
+        GradientHeatmapModel.Row.of("1 relu", new double[] {0, 1e-9, 1e-3, 1},
             new boolean[] {true, false, false, false}, 0.25, 0),
-        new GradientHeatmapModel.Row("2 output", new double[] {1e-6}, new boolean[] {false}, 0, 0)),
+        GradientHeatmapModel.Row.of("2 output", new double[] {1e-6}, new boolean[] {false}, 0, 0)),
         -12, 2);
     BufferedImage img = new BufferedImage(900, 300, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = img.createGraphics();

@@ -136,11 +136,6 @@ public final class ExplorerView extends BorderPane {
     return plot;
   }
 
-  /** Brings the softmax panel to the front. */
-  void showSoftmax() {
-    lowerTabs.getSelectionModel().select(1);
-  }
-
   SoftmaxPane softmax() {
     return softmax;
   }

@@ -108,10 +108,6 @@ final class FunctionListPane extends VBox {
     message.setManaged(text != null);
   }
 
-  List<ActivationFunction> visibleItems() {
-    return list.getItems();
-  }
-
   private final class FunctionCell extends ListCell<ActivationFunction> {
     private final CheckBox check = new CheckBox();
     private final Region swatch = new Region();

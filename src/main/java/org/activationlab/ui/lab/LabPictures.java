@@ -89,7 +89,7 @@ final class LabPictures implements LabDrawings.View {
 
   /** {@code kind} of snapshot {@code s} as it would be shown now (for a recording's frame). */
   Picture frame(LabPicture kind, TrainingSnapshot s) {
-    return kind.of(new LabDrawings(LabDrawings.of(s, historyMetric(), logLoss(),
+    return kind.of(new LabDrawings(new LabDrawings.Fixed(s, historyMetric(), logLoss(),
         activationLayer)));
   }
 
