@@ -240,14 +240,15 @@ final class TrainCommand implements Callable<Integer> {
   /**
    * A snapshot of the run now; the decision boundary is computed again (finer than on screen,
    * for a picture file) when this snapshot is a boundary frame or the end of a run that writes
-   * one.
+   * one, and the history is copied only for a frame that shows it.
    */
   private TrainingSnapshot measure(Run run, LabDrawings.Kind kind, boolean frame, boolean end) {
     if (run.hasGrid() && (frame && kind == LabDrawings.Kind.BOUNDARY || end && boundary != null)) {
       run.refreshGrid(run.scenario().dataset().inputSize() == 2 ? BOUNDARY_GRID_2D
           : BOUNDARY_GRID_1D);
     }
-    return run.snapshot();
+    return run.snapshot(frame && (kind == LabDrawings.Kind.HISTORY
+        || kind == LabDrawings.Kind.LOSS));
   }
 
   /** A picture of a snapshot, as the Lab draws it (history of mean |δ|, log loss axis). */

@@ -146,8 +146,8 @@ public final class Run {
 
   /**
    * Recomputes the decision boundary at {@code resolution} (ignored without a grid); the
-   * following snapshots show it until the next call. A snapshot computes one at {@link
-   * #GRID_RESOLUTION} if none was.
+   * following snapshots show it until the next call (none before the first call: the boundary
+   * costs thousands of forward passes, and a statistics record does not need it).
    */
   public void refreshGrid(int resolution) {
     if (!hasGrid()) {
@@ -162,10 +162,18 @@ public final class Run {
 
   /**
    * Measures the run now (gradients of the last step, probe statistics, loss over the training
-   * and test sets) into a snapshot with the newest grid. Marks the run diverged when a weight or
-   * the training loss is not finite.
+   * and test sets) into a snapshot with the newest grid and a copy of the history. Marks the run
+   * diverged when a weight or the training loss is not finite.
    */
   public TrainingSnapshot snapshot() {
+    return snapshot(true);
+  }
+
+  /**
+   * As {@link #snapshot()}; without the history when {@code withHistory} is false (its copy is
+   * the largest part of a snapshot, and a statistics record does not need it).
+   */
+  public TrainingSnapshot snapshot(boolean withHistory) {
     if (!diverged() && !session.isFinite()) {
       divergedAt = session.stepCount();
     }
@@ -182,9 +190,6 @@ public final class Run {
       divergedAt = session.stepCount();
     }
     history.recordTest(testEval.loss, testEval.accuracy);
-    if (gridSnapshot == null && hasGrid()) {
-      refreshGrid(GRID_RESOLUTION);
-    }
     Mlp net = session.network();
     List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
     for (int l = 0; l < net.layerCount(); l++) {
@@ -195,7 +200,7 @@ public final class Run {
     return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, session.stepCount(),
         session.epoch(), new TrainingSnapshot.Scores(trainEval.loss, testEval.loss,
             testEval.accuracy), layers, gridSnapshot, WeightsSnapshot.of(net), data, scenario,
-        history.snapshot(), divergedAt);
+        withHistory ? history.snapshot() : null, divergedAt);
   }
 
   /**

@@ -19,7 +19,8 @@ import org.activationlab.nn.DataSplit;
  * @param weights all parameters
  * @param data the data the network trains on
  * @param scenario the settings in force (live changes included)
- * @param history bounded history of losses and per-layer gradients
+ * @param history bounded history of losses and per-layer gradients; null in a snapshot taken
+ *     without it ({@link Run#snapshot(boolean)})
  * @param divergedAtStep the step at which a non-finite loss or weight stopped the run, or −1
  */
 public record TrainingSnapshot(
