@@ -75,7 +75,7 @@ public final class LossChartRenderer {
         acc -> a.getMaxY() - acc * a.getHeight(), false, true));
     g.setClip(clip);
     drawKey(g, a, theme);
-    if (m.steps().length == 0) {
+    if (m.steps().length < 2) { // step 0 alone is a point, not yet a curve
       Axes.drawEmptyMessage(g, a, theme, theme.text("loss.empty"));
     }
   }

@@ -22,6 +22,20 @@ class TrainingRenderersTest {
   }
 
   @Test
+  void lossChartSaysNoStepsYetUntilThereIsACurve() {
+    assertThat(lossChartSvg(new long[] {0}, new double[] {0.7})).contains("no steps yet");
+    assertThat(lossChartSvg(new long[] {0, 1}, new double[] {0.7, 0.6}))
+        .doesNotContain("no steps yet");
+  }
+
+  private static String lossChartSvg(long[] steps, double[] loss) {
+    org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(600, 300);
+    new LossChartRenderer().draw(g, 600, 300, new LossChartModel(steps, loss, loss,
+        new double[steps.length], false, Theme.light()));
+    return g.getSVGElement();
+  }
+
+  @Test
   void heatmapCellsTakeTheZeroColourAndBrighterViridisForLargerGradients() {
     GradientHeatmapModel m = new GradientHeatmapModel("t", List.of(
         GradientHeatmapModel.Row.of("1 relu", new double[] {0, 1e-9, 1e-3, 1},
