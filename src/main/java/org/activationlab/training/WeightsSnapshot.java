@@ -5,16 +5,17 @@ import org.activationlab.nn.Mlp;
 /**
  * A copy of all weights and biases for drawing the network, in {@link Mlp}'s layout: per layer
  * (input side first) the weight matrix row-major ({@code W[j][i]}, row j feeding unit j), then
- * the biases.
- *
- * @param inputSize features per sample
- * @param widths units per layer, input side first, output layer last
+ * the biases. Copied once from the network and never exposed: read it by index.
  */
-public record WeightsSnapshot(int inputSize, int[] widths, double[] parameters) {
+public final class WeightsSnapshot {
+  private final int inputSize;
+  private final int[] widths;
+  private final double[] parameters;
 
-  public WeightsSnapshot {
-    widths = widths.clone();
-    parameters = parameters.clone();
+  private WeightsSnapshot(int inputSize, int[] widths, double[] parameters) {
+    this.inputSize = inputSize;
+    this.widths = widths;
+    this.parameters = parameters;
   }
 
   static WeightsSnapshot of(Mlp net) {
@@ -27,12 +28,12 @@ public record WeightsSnapshot(int inputSize, int[] widths, double[] parameters) 
     return new WeightsSnapshot(net.inputSize(), w, p);
   }
 
-  @Override
-  public int[] widths() {
-    return widths.clone();
+  /** Features per sample. */
+  public int inputSize() {
+    return inputSize;
   }
 
-  @Override
+  /** A copy of all parameters (for comparisons; drawing reads by index). */
   public double[] parameters() {
     return parameters.clone();
   }
