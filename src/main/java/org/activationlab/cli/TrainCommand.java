@@ -22,6 +22,7 @@ import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.LabDrawings;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
+import org.activationlab.training.Divergence;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Run;
 import org.activationlab.training.Scenario;
@@ -53,8 +54,8 @@ import picocli.CommandLine.Spec;
  * the last at the final step), each measured like a record; the history picture shows the
  * per-layer mean |δ| of every step so far (bounded, older columns merged).
  *
- * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged (stats up to the last record
- * before the divergence written, no pictures, no animation).
+ * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged ({@link Divergence}: stats up
+ * to the last record before the divergence written, no pictures, no animation).
  */
 @Command(name = "train", description = "Train a preset or scenario headless and write gradient "
     + "statistics (JSON or CSV), optionally the decision boundary and a gradient heatmap (PNG) "
@@ -169,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
 
     Run run = new Run(scenario);
     List<Record> records = new ArrayList<>();
-    long divergedAt = -1;
+    Divergence divergence = null;
     try (GifExporter.Recorder recorder = gif == null ? null
         : GifExporter.start(gif, gifOptions(kind, scenario.hidden().size() + 1, theme))) {
       TrainingSnapshot last = measure(run, kind, gif != null, n == 0);
@@ -181,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       for (int k = 1; k <= n; k++) {
         if (!run.step()) {
-          divergedAt = run.divergedAtStep();
+          divergence = run.divergence();
           break;
         }
         boolean recordNow = k % every == 0 || k == n;
@@ -189,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         if (recordNow || frameNow) {
           last = measure(run, kind, frameNow, k == n);
           if (last.diverged()) {
-            divergedAt = last.divergedAtStep();
+            divergence = last.divergence();
             break;
           }
           if (recordNow) {
@@ -201,15 +202,15 @@ final class TrainCommand implements Callable<Integer> {
           }
         }
       }
-      boolean diverged = divergedAt >= 0;
       if (stats != null) {
         TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, Layer.of(last),
-            records, divergedAt));
+            records, divergence == null ? -1 : divergence.step()));
         out.println("wrote " + stats + " (" + records.size() + " records)");
       }
-      if (diverged) {
-        err.println("training diverged at step " + divergedAt + " (the loss or a weight became "
-            + "NaN or infinite): " + (stats == null ? "" : "stats written up to step "
+      if (divergence != null) {
+        err.println("training diverged at step " + divergence.step() + " ("
+            + Presets.text(divergence.reason().key(), Locale.ENGLISH) + "): "
+            + (stats == null ? "" : "stats written up to step "
             + records.get(records.size() - 1).step() + ", ") + "no pictures; lower the learning "
             + "rate or clip gradients (--set clip=1)");
         return DIVERGED; // the unfinished GIF is discarded when the recorder closes

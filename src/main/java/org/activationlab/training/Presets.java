@@ -98,7 +98,8 @@ public final class Presets {
     return p;
   }
 
-  /** A text of the presets bundle (also hints such as {@link Trainer#HINT_DIVERGED}). */
+  /** A text of the presets bundle (also hints such as {@link TrainingSnapshot#HINT_DIVERGED} and {@link
+   * Divergence.Reason#key()}). */
   public static String text(String key, Locale locale) {
     try {
       return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);

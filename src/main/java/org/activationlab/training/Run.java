@@ -18,9 +18,9 @@ import org.activationlab.nn.TrainingSession;
  * immutable {@link TrainingSnapshot}. The trainer thread and every command-line command drive a
  * {@code Run}; nobody else measures a session. Not thread-safe: one thread owns a run.
  *
- * <p>Divergence: a step whose batch loss is not finite, a non-finite weight (checked every 64
- * steps and at every snapshot) or a non-finite loss over the training set at a snapshot ends the
- * run: {@link #step()} then returns false until {@link #reset()}.
+ * <p>Divergence ({@link Divergence} has the definition): a non-finite loss or gradient, a batch
+ * loss far above the first one, or a weight beyond a bound ends the run: {@link #step()} then
+ * returns false until {@link #reset()}.
  *
  * <p>Step 0: a snapshot before any step shows the gradients of the first mini-batch (the first
  * {@code min(batchSize, training size)} training samples in stored order) without an update.
@@ -28,6 +28,14 @@ import org.activationlab.nn.TrainingSession;
 public final class Run {
   /** Grid resolution of the decision boundary (2-D) or curve samples (1-D) on screen. */
   public static final int GRID_RESOLUTION = 64;
+  /** A batch loss above this multiple of the first step's is a blow-up. */
+  public static final double LOSS_BLOW_UP_FACTOR = 1000;
+  /** The first step's loss counts as at least this (a tiny first loss is no yardstick). */
+  public static final double LOSS_FLOOR = 0.01;
+  /** A weight or bias beyond ± this is a blow-up (healthy presets stay below 10). */
+  public static final double WEIGHT_BOUND = 1e6;
+  /** Steps between two checks of the weights (a check reads every parameter). */
+  public static final int WEIGHT_CHECK_INTERVAL = 64;
 
   private static final AtomicLong IDS = new AtomicLong();
 
@@ -42,7 +50,9 @@ public final class Run {
   private final Evaluation testEval = new Evaluation();
   private OutputGrid grid;
   private GridSnapshot gridSnapshot;
-  private long divergedAt = -1;
+  private Divergence divergence;
+  /** The first step's batch loss: the yardstick of a blow-up. */
+  private double firstLoss = Double.NaN;
   private long id = IDS.incrementAndGet();
 
   /** A fresh run: data generated and network initialised from the scenario's seed. */
@@ -78,12 +88,17 @@ public final class Run {
   }
 
   public boolean diverged() {
-    return divergedAt >= 0;
+    return divergence != null;
   }
 
   /** The step at which the run diverged, or −1. */
   public long divergedAtStep() {
-    return divergedAt;
+    return divergence == null ? -1 : divergence.step();
+  }
+
+  /** Why and when the run diverged, or null. */
+  public Divergence divergence() {
+    return divergence;
   }
 
   /** Whether the network has a 1-D or 2-D input, so that it has a decision-boundary grid. */
@@ -101,11 +116,31 @@ public final class Run {
     }
     double loss = session.step();
     StepStatistics s = session.stepStatistics();
-    history.record(session.stepCount(), loss, Double.NaN, s.accuracy, s.gradMeanAbs,
-        s.gradWeightRms);
-    if (!Double.isFinite(loss) || (session.stepCount() & 63) == 0 && !session.isFinite()) {
-      divergedAt = session.stepCount();
+    long k = session.stepCount();
+    history.record(k, loss, Double.NaN, s.accuracy, s.gradMeanAbs, s.gradWeightRms);
+    if (k == 1) {
+      firstLoss = loss;
+    }
+    Divergence.Reason why = null;
+    if (!Double.isFinite(loss) || !Double.isFinite(s.gradNorm)) {
+      why = Divergence.Reason.NON_FINITE;
+    } else if (loss > LOSS_BLOW_UP_FACTOR * Math.max(firstLoss, LOSS_FLOOR)) {
+      why = Divergence.Reason.LOSS_BLOW_UP;
+    } else if ((k == 1 || k % WEIGHT_CHECK_INTERVAL == 0) && !weightsWithinBound()) {
+      why = Divergence.Reason.WEIGHTS;
+    }
+    if (why != null) {
+      divergence = new Divergence(k, why);
       return false;
+    }
+    return true;
+  }
+
+  private boolean weightsWithinBound() {
+    for (double w : session.network().parameters()) {
+      if (!(Math.abs(w) <= WEIGHT_BOUND)) { // NaN fails too
+        return false;
+      }
     }
     return true;
   }
@@ -115,7 +150,8 @@ public final class Run {
     session.reset();
     history.clear();
     gridSnapshot = null;
-    divergedAt = -1;
+    divergence = null;
+    firstLoss = Double.NaN;
     id = IDS.incrementAndGet();
   }
 
@@ -163,7 +199,8 @@ public final class Run {
   /**
    * Measures the run now (gradients of the last step, probe statistics, loss over the training
    * and test sets) into a snapshot with the newest grid and a copy of the history. Marks the run
-   * diverged when a weight or the training loss is not finite.
+   * diverged ({@link Divergence.Reason#TRAINING_LOSS}) when the training loss or a weight is not
+   * finite although no step's check fired.
    */
   public TrainingSnapshot snapshot() {
     return snapshot(true);
@@ -174,9 +211,6 @@ public final class Run {
    * the largest part of a snapshot, and a statistics record does not need it).
    */
   public TrainingSnapshot snapshot(boolean withHistory) {
-    if (!diverged() && !session.isFinite()) {
-      divergedAt = session.stepCount();
-    }
     StepStatistics stats = session.stepCount() == 0 ? initialGradients()
         : session.stepStatistics();
     if (session.stepCount() == 0 && history.size() == 0) {
@@ -186,8 +220,8 @@ public final class Run {
     session.probe(probe);
     session.evaluate(data.train(), trainEval);
     session.evaluateTest(testEval);
-    if (!diverged() && !Double.isFinite(trainEval.loss)) {
-      divergedAt = session.stepCount();
+    if (!diverged() && (!Double.isFinite(trainEval.loss) || !session.network().isFinite())) {
+      divergence = new Divergence(session.stepCount(), Divergence.Reason.TRAINING_LOSS);
     }
     history.recordTest(testEval.loss, testEval.accuracy);
     Mlp net = session.network();
@@ -200,7 +234,7 @@ public final class Run {
     return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, session.stepCount(),
         session.epoch(), new TrainingSnapshot.Scores(trainEval.loss, testEval.loss,
             testEval.accuracy), layers, gridSnapshot, WeightsSnapshot.of(net), data, scenario,
-        withHistory ? history.snapshot() : null, divergedAt);
+        withHistory ? history.snapshot() : null, divergence);
   }
 
   /**

@@ -21,7 +21,7 @@ import org.activationlab.nn.DataSplit;
  * @param scenario the settings in force (live changes included)
  * @param history bounded history of losses and per-layer gradients; null in a snapshot taken
  *     without it ({@link Run#snapshot(boolean)})
- * @param divergedAtStep the step at which a non-finite loss or weight stopped the run, or −1
+ * @param divergence why and when the run was stopped as diverged, or null
  */
 public record TrainingSnapshot(
     Status status,
@@ -35,9 +35,9 @@ public record TrainingSnapshot(
     DataSplit data,
     Scenario scenario,
     History history,
-    long divergedAtStep) {
+    Divergence divergence) {
 
-  /** Bundle key of the hint shown for a diverged run. */
+  /** Bundle key of the advice shown for a diverged run, after what happened. */
   public static final String HINT_DIVERGED = "hint.diverged";
 
   /**
@@ -72,11 +72,16 @@ public record TrainingSnapshot(
   /** The same moment with the trainer's state. */
   public TrainingSnapshot with(Status s) {
     return new TrainingSnapshot(s, runId, step, epoch, scores, layers, grid, weights, data, scenario,
-        history, divergedAtStep);
+        history, divergence);
   }
 
   public boolean diverged() {
-    return divergedAtStep >= 0;
+    return divergence != null;
+  }
+
+  /** The step at which the run diverged, or −1. */
+  public long divergedAtStep() {
+    return divergence == null ? -1 : divergence.step();
   }
 
   /** Bundle key of a hint for the user ({@link #HINT_DIVERGED}), or null. */

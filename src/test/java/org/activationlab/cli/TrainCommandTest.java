@@ -166,6 +166,35 @@ class TrainCommandTest {
   }
 
   @Test
+  void theDivergenceStepDoesNotDependOnHowOftenRecordsAreWritten() throws Exception {
+    for (int seed = 1; seed <= 10; seed++) {
+      int[] at = new int[2];
+      String[] every = {"1", "10"};
+      for (int i = 0; i < 2; i++) {
+        Path out = dir.resolve("e" + seed + "-" + every[i] + ".json");
+        Result r = run("train", "--preset", "exploding", "--seed", String.valueOf(seed),
+            "--every", every[i], "--stats", out.toString());
+        assertThat(r.status()).as(r.err()).isEqualTo(3);
+        at[i] = new ObjectMapper().readTree(out.toFile()).get("divergedAtStep").asInt();
+      }
+      assertThat(at[1]).as("seed " + seed + ": --every 10 as --every 1").isEqualTo(at[0]);
+    }
+  }
+
+  @Test
+  void aFiniteBlowUpIsADivergenceWithItsReason() throws Exception {
+    Path out = dir.resolve("big.json");
+    Result r = run("train", "--preset", "playground", "--set", "learningRate=1e6", "--stats",
+        out.toString());
+    assertThat(r.status()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("rose above 1000 times its first value");
+    Result huge = run("train", "--preset", "playground", "--set", "init=normal:stddev=1e300",
+        "--stats", out.toString());
+    assertThat(huge.status()).as(huge.err()).isEqualTo(3);
+    assertThat(huge.err()).contains("diverged at step 1").contains("beyond ±1 000 000");
+  }
+
+  @Test
   void picturesHaveTheRightSizeAndAreNotBlank() throws Exception {
     Path h = dir.resolve("h.png");
     Path b = dir.resolve("b.png");

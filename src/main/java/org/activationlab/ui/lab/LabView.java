@@ -230,6 +230,7 @@ public final class LabView extends BorderPane {
   private static String bannerFor(TrainingSnapshot s) {
     if (s.diverged()) {
       return I18n.text("lab.diverged", s.divergedAtStep(),
+          Presets.text(s.divergence().reason().key(), I18n.locale()),
           Presets.text(s.hintKey(), I18n.locale()));
     }
     return s.status().error() == null ? null : I18n.text("lab.error", s.status().error());
