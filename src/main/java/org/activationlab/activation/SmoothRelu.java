@@ -161,16 +161,17 @@ final class SmoothRelu {
         .alias("hardswish", "hard_silu")
         .latex("f(x) = x\\,\\frac{\\mathrm{ReLU6}(x + 3)}{6} = \\begin{cases} 0 & x \\le -3 \\\\ "
                 + "\\frac{x\\,(x + 3)}{6} & -3 < x < 3 \\\\ x & x \\ge 3 \\end{cases}",
-            "f'(x) = \\begin{cases} 0 & x < -3 \\\\ \\frac{x}{3} + \\frac{1}{2} & -3 \\le x \\le 3 "
-                + "\\\\ 1 & x > 3 \\end{cases}")
+            "f'(x) = \\begin{cases} 0 & x \\le -3 \\\\ \\frac{x}{3} + \\frac{1}{2} & -3 < x < 3 "
+                + "\\\\ 1 & x \\ge 3 \\end{cases}")
         .factory(HardSwish::new)
         .derivativeBreaks(p -> new double[] {-3, 3})
         .build();
   }
 
   /**
-   * x·ReLU6(x+3)/6 (MobileNetV3). Derivative as PyTorch's hardswish_backward: 0 for x &lt; −3,
-   * x/3 + 1/2 for −3 ≤ x ≤ 3 (so f'(−3) = −1/2 and f'(3) = 3/2), 1 for x &gt; 3.
+   * x·ReLU6(x+3)/6 (MobileNetV3). Derivative as PyTorch's hardswish_backward (CPU and CUDA
+   * kernels): 0 for x ≤ −3, x/3 + 1/2 for −3 &lt; x &lt; 3, 1 for x ≥ 3 — so at the kinks f'(−3) = 0
+   * and f'(3) = 1, the one-sided limits from outside.
    */
   static final class HardSwish extends AbstractActivation {
     HardSwish(ActivationFunction f, double[] p) {
@@ -184,10 +185,10 @@ final class SmoothRelu {
 
     @Override
     public double derivative(double x) {
-      if (x < -3.0) {
+      if (x <= -3.0) {
         return 0.0;
       }
-      return x <= 3.0 ? x / 3.0 + 0.5 : 1.0;
+      return x < 3.0 ? x / 3.0 + 0.5 : 1.0;
     }
   }
 

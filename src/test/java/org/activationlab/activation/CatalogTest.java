@@ -205,8 +205,11 @@ class CatalogTest {
     assertThat(Catalog.get("hard_tanh").withDefaults().derivative(-1)).isEqualTo(0.0);
     assertThat(Catalog.get("hard_sigmoid").withDefaults().derivative(3)).isEqualTo(0.0);
     assertThat(Catalog.get("hard_sigmoid").withDefaults().derivative(2.999)).isEqualTo(1.0 / 6);
-    assertThat(Catalog.get("hard_swish").withDefaults().derivative(-3)).isEqualTo(-0.5);
-    assertThat(Catalog.get("hard_swish").withDefaults().derivative(3)).isEqualTo(1.5);
+    // PyTorch's hardswish_backward: 0 for x <= -3, x/3 + 1/2 strictly between, 1 for x >= 3
+    assertThat(Catalog.get("hard_swish").withDefaults().derivative(-3)).isEqualTo(0.0);
+    assertThat(Catalog.get("hard_swish").withDefaults().derivative(3)).isEqualTo(1.0);
+    assertThat(Catalog.get("hard_swish").withDefaults().derivative(-2.5)).isEqualTo(-2.5 / 3 + 0.5);
+    assertThat(Catalog.get("hard_swish").withDefaults().derivative(2.5)).isEqualTo(2.5 / 3 + 0.5);
     assertThat(Catalog.get("softshrink").withDefaults().derivative(0.5)).isEqualTo(0.0);
     assertThat(Catalog.get("hardshrink").withDefaults().derivative(-0.5)).isEqualTo(0.0);
     assertThat(Catalog.get("hardshrink").withDefaults().value(0.5)).isEqualTo(0.0);

@@ -75,4 +75,45 @@ class StabilityTest {
     assertThat(Catalog.parse("gelu:approximate=true").value(-1000)).isNotNaN();
     assertThat(Catalog.get("mish").withDefaults().value(-1000)).isNotNaN().isLessThanOrEqualTo(0.0);
   }
+
+  /** x − tanh x to 1e-15 relative against 60-digit arithmetic, near 0 and across the switch. */
+  @Test
+  void tanhshrinkKeepsItsDigitsNearZero() {
+    Activation f = Catalog.get("tanhshrink").withDefaults();
+    double worst = 0;
+    for (double x : new double[] {1e-300, 1e-100, 1e-8, 1e-4, 1e-3, 0.01, 0.05, 0.1, 0.3, 0.5,
+        0.7, 0.9, 0.999, 1.0, 1.001, 1.5, 2, 3, 7}) {
+      for (double v : new double[] {x, -x}) {
+        double exact = exactTanhshrink(v);
+        if (exact == 0) { // x³/3 below the smallest double
+          assertThat(f.value(v)).as("x = " + v).isZero();
+          continue;
+        }
+        double error = Math.abs(f.value(v) - exact) / Math.abs(exact);
+        worst = Math.max(worst, error);
+        assertThat(error).as("x = " + v).isLessThanOrEqualTo(1e-15);
+      }
+    }
+    assertThat(worst).as("the check compares something").isGreaterThan(0);
+    assertThat(f.value(0)).isZero();
+  }
+
+  /** x − (e^{2x} − 1)/(e^{2x} + 1) in 60 digits, e^{2x} by its Taylor series. */
+  private static double exactTanhshrink(double x) {
+    java.math.MathContext mc = new java.math.MathContext(60);
+    java.math.BigDecimal bx = new java.math.BigDecimal(x);
+    if (Math.abs(x) < 1e-20) { // x³/3 is all there is below double precision
+      return bx.pow(3).divide(java.math.BigDecimal.valueOf(3), mc).doubleValue();
+    }
+    java.math.BigDecimal y = bx.multiply(java.math.BigDecimal.valueOf(2));
+    java.math.BigDecimal term = java.math.BigDecimal.ONE;
+    java.math.BigDecimal e = java.math.BigDecimal.ONE;
+    for (int k = 1; k < 400; k++) {
+      term = term.multiply(y, mc).divide(java.math.BigDecimal.valueOf(k), mc);
+      e = e.add(term, mc);
+    }
+    java.math.BigDecimal tanh = e.subtract(java.math.BigDecimal.ONE)
+        .divide(e.add(java.math.BigDecimal.ONE), mc);
+    return bx.subtract(tanh, mc).doubleValue();
+  }
 }
