@@ -22,6 +22,12 @@ import java.util.Locale;
  *     end of a plateau, snapped to the kink that starts it (ReLU: 0, although f'(0) = 0 by
  *     PyTorch's convention, hard sigmoid: −3); ±∞ when the supremum is only approached in a tail
  *     (tanhshrink, softplus, e^x); NaN when |f'| is the same everywhere (identity, binary step)
+ * @param steepest where |f'| takes its largest value, as intervals whose ends are included only
+ *     where f' really takes it there: a peak is a single point (sigmoid: [0, 0]); ReLU's plateau
+ *     is (0, ∞), since f'(0) = 0 by PyTorch's convention; ELU's is [0, ∞); hard sigmoid's
+ *     (−3, 3); softshrink's (−∞, −0.5) and (0.5, ∞); a point with neither end included is only
+ *     approached there (hard swish's 1.5 as x → 3⁻, where f'(3) = 1). Empty for a supremum only
+ *     approached in a tail, or a constant |f'|.
  * @param interiorMinimum the global minimum when it is attained at a finite x strictly below the
  *     tails' limits (SiLU ≈ −0.2785), otherwise NaN
  * @param interiorMinimumAt where interiorMinimum is attained (SiLU ≈ −1.2785), otherwise NaN
@@ -41,14 +47,29 @@ public record ActivationProperties(
     boolean smooth,
     double maxAbsDerivative,
     double argMaxAbsDerivative,
+    List<Span> steepest,
     double interiorMinimum,
     double interiorMinimumAt,
     List<Interval> saturationRegions) {
+
+  /**
+   * An interval of x.
+   *
+   * @param fromIncluded whether {@code from} belongs to it
+   * @param toIncluded whether {@code to} belongs to it (never for ∞)
+   */
+  public record Span(double from, double to, boolean fromIncluded, boolean toIncluded) {
+    /** Whether it is one point. */
+    public boolean isPoint() {
+      return from == to;
+    }
+  }
 
   /** |f'| at most this fraction of max |f'| counts as saturated. */
   public static final double SATURATION_FRACTION = 0.05;
 
   public ActivationProperties {
+    steepest = List.copyOf(steepest);
     saturationRegions = List.copyOf(saturationRegions);
   }
 

@@ -171,7 +171,7 @@ public final class PropertyAnalysis {
 
       return new ActivationProperties(rangeMin, rangeMax, minAttained, maxAttained,
           !unboundedBelow, !unboundedAbove, zeroCentred, monotonic, smooth, maxAbs, steepest[1],
-          interiorMin, interiorMinAt, saturation(maxAbs));
+          spans(steepest), interiorMin, interiorMinAt, saturation(maxAbs));
     }
 
     /** f at ±1e300 (the limit at ±∞), or at ±1e3 if that is NaN. */
@@ -264,7 +264,51 @@ public final class PropertyAnalysis {
       return false;
     }
 
-    /** {max |f'|, where}; see {@link ActivationProperties#argMaxAbsDerivative()}. */
+    /**
+     * Where |f'| is at its maximum (to relative 1e-8), from what {@link #steepest()} found: the
+     * peak's point, or every plateau at that level (softshrink has two); each end is included
+     * only if f' takes the maximum there (ReLU's 0 is not: f'(0) = 0), and a peak that f' only
+     * approaches at a kink (hard swish at 3) is a point with neither end included. Empty for a
+     * tail or a constant |f'|.
+     */
+    List<ActivationProperties.Span> spans(double[] steepest) {
+      double m = steepest[0];
+      if (Double.isNaN(steepest[2]) || Double.isInfinite(m)) {
+        return List.of();
+      }
+      double level = m * (1 - 1e-8);
+      if (steepest[2] == steepest[3]) { // a peak
+        double x = snap(steepest[2]);
+        boolean attained = Math.abs(a.derivative(x)) >= level;
+        return List.of(new ActivationProperties.Span(x, x, attained, attained));
+      }
+      List<ActivationProperties.Span> out = new ArrayList<>();
+      int last = xs.length - 1;
+      for (int i = 0; i <= last; i++) {
+        if (!(Math.abs(ds[i]) >= level)) {
+          continue;
+        }
+        int j = i;
+        while (j < last && Math.abs(ds[j + 1]) >= level) {
+          j++;
+        }
+        double from = i == 0 ? Double.NEGATIVE_INFINITY
+            : snap(bisect(xs[i - 1], xs[i], t -> Math.abs(a.derivative(t)) >= level));
+        double to = j == last ? Double.POSITIVE_INFINITY
+            : snap(bisect(xs[j], xs[j + 1], t -> Math.abs(a.derivative(t)) < level));
+        out.add(new ActivationProperties.Span(from, to,
+            Double.isFinite(from) && Math.abs(a.derivative(from)) >= level,
+            Double.isFinite(to) && Math.abs(a.derivative(to)) >= level));
+        i = j;
+      }
+      return out;
+    }
+
+    /**
+     * {max |f'|, where, from, to}: where as {@link ActivationProperties#argMaxAbsDerivative()},
+     * from..to the points or plateau of the maximum (see {@link
+     * ActivationProperties#steepest()}), NaN when there is none.
+     */
     double[] steepest() {
       int last = xs.length - 1;
       double m = 0;
@@ -277,15 +321,16 @@ public final class PropertyAnalysis {
         }
       }
       if (im < 0) {
-        return new double[] {0, Double.NaN}; // f' = 0 everywhere
+        return new double[] {0, Double.NaN, Double.NaN, Double.NaN}; // f' = 0 everywhere
       }
       if (Double.isInfinite(m)) {
-        return new double[] {m, Math.copySign(Double.POSITIVE_INFINITY, xs[im])};
+        return new double[] {m, Math.copySign(Double.POSITIVE_INFINITY, xs[im]), Double.NaN,
+            Double.NaN};
       }
       for (int side = -1; side <= 1; side += 2) { // the limit of |f'| at ±∞ may exceed every sample
         double tail = Math.abs(a.derivative(side * LIMIT));
         if (Double.isFinite(tail) && tail > m) {
-          return new double[] {tail, side * Double.POSITIVE_INFINITY};
+          return new double[] {tail, side * Double.POSITIVE_INFINITY, Double.NaN, Double.NaN};
         }
       }
       double level = m * (1 - 1e-8);
@@ -300,22 +345,26 @@ public final class PropertyAnalysis {
       boolean touchesLeft = i0 == 0;
       boolean touchesRight = i1 == last;
       if (touchesLeft && touchesRight) {
-        return new double[] {m, Double.NaN}; // |f'| constant
+        return new double[] {m, Double.NaN, Double.NaN, Double.NaN}; // |f'| constant
       }
       if (i0 == i1 && !touchesLeft && !touchesRight) { // a peak: refine
         double x = goldenMin(t -> -Math.abs(a.derivative(t)), xs[i0 - 1], xs[i0 + 1]);
         double d = Math.abs(a.derivative(x));
-        return d > m ? new double[] {d, x} : new double[] {m, xs[i0]};
+        return d > m ? new double[] {d, x, x, x} : new double[] {m, xs[i0], xs[i0], xs[i0]};
       }
       if (touchesLeft) { // from −∞ to a finite end: a real plateau end, or an asymptote
         double end = bisect(xs[i1], xs[i1 + 1], t -> Math.abs(a.derivative(t)) < level);
-        return new double[] {m, sharpEdge(end, +1, m) ? snap(end) : Double.NEGATIVE_INFINITY};
+        return sharpEdge(end, +1, m)
+            ? new double[] {m, snap(end), Double.NEGATIVE_INFINITY, snap(end)}
+            : new double[] {m, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN};
       }
       double start = bisect(xs[i0 - 1], xs[i0], t -> Math.abs(a.derivative(t)) >= level);
       if (touchesRight && !sharpEdge(start, -1, m)) {
-        return new double[] {m, Double.POSITIVE_INFINITY}; // approached as x → ∞ (softplus)
+        return new double[] {m, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN}; // softplus
       }
-      return new double[] {m, snap(start)}; // left end of a plateau (ReLU, hard sigmoid, ELU)
+      double end = touchesRight ? Double.POSITIVE_INFINITY
+          : snap(bisect(xs[i1], xs[i1 + 1], t -> Math.abs(a.derivative(t)) < level));
+      return new double[] {m, snap(start), snap(start), end}; // a plateau (ReLU, ELU, …)
     }
 
     /**

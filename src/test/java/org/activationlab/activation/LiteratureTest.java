@@ -165,6 +165,47 @@ class LiteratureTest {
         .containsExactly(new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
   }
 
+  /**
+   * Where the maximum slope is, honestly: an end belongs to it only if f′ takes the maximum there
+   * under the catalog's (PyTorch's) convention at kinks.
+   */
+  @Test
+  void theSteepestSlopeIsReportedWhereItIsTaken() {
+    double inf = Double.POSITIVE_INFINITY;
+    assertThat(props("relu").steepest()).as("f'(0) = 0: 1 only for x > 0")
+        .containsExactly(new ActivationProperties.Span(0, inf, false, false));
+    assertThat(props("leaky_relu").steepest())
+        .containsExactly(new ActivationProperties.Span(0, inf, false, false));
+    assertThat(props("elu").steepest()).as("f'(0) = 1")
+        .containsExactly(new ActivationProperties.Span(0, inf, true, false));
+    assertThat(props("hard_sigmoid").steepest())
+        .containsExactly(new ActivationProperties.Span(-3, 3, false, false));
+    assertThat(props("softshrink").steepest()).containsExactly(
+        new ActivationProperties.Span(-inf, -0.5, false, false),
+        new ActivationProperties.Span(0.5, inf, false, false));
+    assertThat(props("hard_swish").steepest()).as("1.5 only approached: f'(3) = 1")
+        .containsExactly(new ActivationProperties.Span(3, 3, false, false));
+    assertThat(props("sigmoid").steepest())
+        .containsExactly(new ActivationProperties.Span(0, 0, true, true));
+    assertThat(props("softplus").steepest()).as("a tail: nowhere finite").isEmpty();
+    assertThat(props("identity").steepest()).as("constant").isEmpty();
+    // each reported end agrees with the catalog's f' there
+    for (String id : new String[] {"relu", "elu", "hard_sigmoid", "softshrink", "relu6"}) {
+      Activation f = Catalog.parse(id);
+      double max = props(id).maxAbsDerivative();
+      for (ActivationProperties.Span span : props(id).steepest()) {
+        if (Double.isFinite(span.from())) {
+          assertThat(Math.abs(f.derivative(span.from())) == max).as(id + " at " + span.from())
+              .isEqualTo(span.fromIncluded());
+        }
+        if (Double.isFinite(span.to())) {
+          assertThat(Math.abs(f.derivative(span.to())) == max).as(id + " at " + span.to())
+              .isEqualTo(span.toIncluded());
+        }
+      }
+    }
+  }
+
   @Test
   void numericCheckFindsUndeclaredKinks() {
     ActivationFunction abs = ActivationFunction.builder("abs", "|x|")

@@ -137,10 +137,22 @@ final class InfoCard extends VBox {
         + (p.rangeMaxAttained() ? "]" : ")");
   }
 
-  /** Where the slope peaks: a point, everywhere (constant |f′|), or only far out in a tail. */
-  private static String maxSlopeText(ActivationProperties p) {
+  /**
+   * Where the slope peaks: a point, a plateau with its ends included only where f′ reaches the
+   * maximum (ReLU: "for x > 0", since f′(0) = 0), everywhere (constant |f′|), or only far out in a
+   * tail.
+   */
+  static String maxSlopeText(ActivationProperties p) {
     String value = number(p.maxAbsDerivative());
     double at = p.argMaxAbsDerivative();
+    List<ActivationProperties.Span> where = p.steepest();
+    if (where.size() == 1 && where.get(0).isPoint() && !where.get(0).fromIncluded()) {
+      return I18n.text("prop.maxSlopeTail", value, number(where.get(0).from()));
+    }
+    if (!where.isEmpty() && !where.get(0).isPoint()) {
+      return I18n.text("prop.maxSlopeFor", value, String.join(I18n.text("prop.or"),
+          where.stream().map(InfoCard::spanText).toList()));
+    }
     if (Double.isNaN(at)) {
       return I18n.text("prop.maxSlopeEverywhere", value);
     }
@@ -148,6 +160,21 @@ final class InfoCard extends VBox {
       return I18n.text("prop.maxSlopeTail", value, at > 0 ? "+∞" : "−∞");
     }
     return I18n.text("prop.maxSlopeAt", value, number(at));
+  }
+
+  /** E.g. {@code x > 0}, {@code x ≥ 0}, {@code −3 < x < 3}, {@code x ≤ 1}. */
+  static String spanText(ActivationProperties.Span s) {
+    String left = Double.isInfinite(s.from()) ? ""
+        : number(s.from()) + (s.fromIncluded() ? " ≤ " : " < ");
+    String right = Double.isInfinite(s.to()) ? ""
+        : (s.toIncluded() ? " ≤ " : " < ") + number(s.to());
+    if (left.isEmpty()) {
+      return "x" + right;
+    }
+    if (right.isEmpty()) {
+      return "x" + (s.fromIncluded() ? " ≥ " : " > ") + number(s.from());
+    }
+    return left + "x" + right;
   }
 
   private static String boundedText(ActivationProperties p) {
