@@ -3,8 +3,10 @@ package org.activationlab.ui;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.activationlab.export.ScenarioFile;
 import org.activationlab.ui.explorer.ExplorerModel;
@@ -43,8 +45,12 @@ public final class ActivationLabApp extends Application {
     ExportDialog.usePrefs(prefs);
     themes.darkProperty().addListener((o, was, now) -> prefs.setDark(now));
     double[] size = prefs.windowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    // within the screen it opens on, centred: a remembered 1500 × 950 must not spill off a 720p
+    // projector (there may be no window manager to move it)
+    Rectangle2D bounds = WindowPlacement.fit(size[0], size[1],
+        Screen.getPrimary().getVisualBounds());
     window = buildWindow();
-    scene = new Scene(window, size[0], size[1]);
+    scene = new Scene(window);
     themes.attach(scene);
     stage.setTitle("Activation Lab");
     var icon = ActivationLabApp.class.getResourceAsStream("icon.png");
@@ -52,6 +58,10 @@ public final class ActivationLabApp extends Application {
       stage.getIcons().add(new Image(icon));
     }
     stage.setScene(scene);
+    stage.setX(bounds.getMinX()); // the window's bounds, title bar included
+    stage.setY(bounds.getMinY());
+    stage.setWidth(bounds.getWidth());
+    stage.setHeight(bounds.getHeight());
     stage.setOnCloseRequest(e -> Platform.exit());
     stage.show();
     ScenarioFile.argument(getParameters().getRaw()).ifPresent(window::openFile);

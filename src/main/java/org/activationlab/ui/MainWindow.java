@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -22,6 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.activationlab.export.ScenarioFileException;
 import org.activationlab.export.ViewState;
@@ -33,12 +35,23 @@ import org.activationlab.ui.lab.LabView;
 /**
  * The window's content: menu bar and the views. Rebuilt as a whole when the language changes; the
  * models outlive it, so nothing the user did is lost.
+ *
+ * <p>Full screen (F11; Esc leaves) shows only the view in front, without menu, tabs or status
+ * bar, in the presentation look; the look returns to what it was when full screen ends.
  */
 final class MainWindow extends BorderPane {
 
   private final ExplorerView explorer;
   private final LabView lab;
   private final TabPane tabs;
+  private final MenuBar menuBar;
+  private final ThemeManager themes;
+  private final CheckMenuItem fullScreenItem = new CheckMenuItem();
+  /** The tab whose view is shown alone in full screen, or null. */
+  private Tab alone;
+  private boolean presentationBefore;
+  private final ChangeListener<Boolean> onFullScreen = (o, was, now) -> showFullScreen(now);
+  private Stage stage;
 
   private final ScenarioSession session;
   private Alert lastAlert;
@@ -59,8 +72,70 @@ final class MainWindow extends BorderPane {
     labTab.setId("tab-lab");
     tabs = new TabPane(explorerTab, labTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    setTop(menuBar(themes, onLanguage, onQuit));
+    this.themes = themes;
+    menuBar = menuBar(themes, onLanguage, onQuit);
+    setTop(menuBar);
     setCenter(tabs);
+    // follow the stage's full screen while this is its content (a language switch replaces it)
+    sceneProperty().addListener((o, was, now) -> {
+      if (now == null) {
+        watch(null);
+      } else {
+        now.windowProperty().addListener((w, before, after) -> watch(after));
+        watch(now.getWindow());
+      }
+    });
+  }
+
+  private void watch(Window window) {
+    if (stage != null) {
+      stage.fullScreenProperty().removeListener(onFullScreen);
+    }
+    stage = window instanceof Stage s ? s : null;
+    if (stage != null) {
+      stage.fullScreenProperty().addListener(onFullScreen);
+      if (stage.isFullScreen()) {
+        showFullScreen(true);
+      }
+    }
+  }
+
+  /** F11: full screen on or off. */
+  void toggleFullScreen() {
+    if (stage != null) {
+      stage.setFullScreenExitHint(I18n.text("fullScreen.hint"));
+      stage.setFullScreen(!stage.isFullScreen());
+    }
+  }
+
+  /** Full screen: the view in front alone, in the presentation look; back as it was after. */
+  private void showFullScreen(boolean full) {
+    fullScreenItem.setSelected(full);
+    if (full == (alone != null)) {
+      return;
+    }
+    menuBar.setVisible(!full); // hidden but kept in the scene: its accelerators still work
+    menuBar.setManaged(!full);
+    lab.setStatusShown(!full);
+    if (full) {
+      presentationBefore = themes.presentationProperty().get();
+      themes.presentationProperty().set(true);
+      alone = tabs.getSelectionModel().getSelectedItem();
+      javafx.scene.Node view = alone.getContent();
+      alone.setContent(null);
+      setCenter(view);
+    } else {
+      javafx.scene.Node view = getCenter();
+      setCenter(tabs);
+      alone.setContent(view);
+      alone = null;
+      themes.presentationProperty().set(presentationBefore);
+    }
+  }
+
+  /** Whether the window shows one view alone (full screen). */
+  boolean fullScreenShown() {
+    return alone != null;
   }
 
   ExplorerView explorer() {
@@ -73,6 +148,17 @@ final class MainWindow extends BorderPane {
 
   /** Shows the Lab (true) or the Explorer. */
   void selectLab(boolean showLab) {
+    if (alone != null) { // full screen: show the other view alone
+      Tab wanted = tabs.getTabs().get(showLab ? 1 : 0);
+      if (wanted != alone) {
+        javafx.scene.Node view = getCenter();
+        alone.setContent(view);
+        alone = wanted;
+        javafx.scene.Node next = wanted.getContent();
+        wanted.setContent(null);
+        setCenter(next);
+      }
+    }
     tabs.getSelectionModel().select(showLab ? 1 : 0);
   }
 
@@ -295,14 +381,18 @@ final class MainWindow extends BorderPane {
     Menu language = new Menu(I18n.text("menu.view.language"), null, english, chinese);
     CheckMenuItem presentation = new CheckMenuItem(I18n.text("menu.view.presentation"));
     presentation.setId("menu-presentation");
-    presentation.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+    presentation.setAccelerator(new KeyCodeCombination(KeyCode.F5));
     presentation.selectedProperty().bindBidirectional(themes.presentationProperty());
+    fullScreenItem.setText(I18n.text("menu.view.fullScreen"));
+    fullScreenItem.setId("menu-full-screen");
+    fullScreenItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+    fullScreenItem.setOnAction(e -> toggleFullScreen());
     CheckMenuItem controls = new CheckMenuItem(I18n.text("menu.view.controls"));
     controls.setId("menu-controls");
     controls.setAccelerator(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
     controls.selectedProperty().bindBidirectional(themes.controlsShownProperty());
     Menu view = new Menu(I18n.text("menu.view"), null, light, dark, new SeparatorMenuItem(),
-        presentation, controls, new SeparatorMenuItem(), language);
+        fullScreenItem, presentation, controls, new SeparatorMenuItem(), language);
 
     MenuItem shortcuts = new MenuItem(I18n.text("menu.help.shortcuts"));
     shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));

@@ -78,14 +78,38 @@ class MainWindowTest {
   }
 
   @Test
+  void f11ShowsTheViewInFrontAloneFullScreenAndEscLeaves(FxRobot robot) throws Exception {
+    robot.interact(() -> window().selectLab(true));
+    Stage stage = (Stage) scene.getWindow();
+    robot.type(KeyCode.F11);
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, stage::isFullScreen);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().fullScreenShown()).isTrue();
+    assertThat(robot.lookup("#menu-bar").query().isVisible()).isFalse();
+    assertThat(window().getCenter()).as("the Lab alone, no tabs").isSameAs(window().lab());
+    assertThat(robot.lookup("#lab-status").query().isVisible()).isFalse();
+    assertThat(themes.presentationProperty().get()).isTrue();
+    FxPixels.save(robot, window(), "full-screen-lab.png");
+    robot.type(KeyCode.F11); // the accelerator works although the menu bar is hidden
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !stage.isFullScreen());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().fullScreenShown()).isFalse();
+    assertThat(robot.lookup("#menu-bar").query().isVisible()).isTrue();
+    assertThat(window().getCenter()).isInstanceOf(TabPane.class);
+    assertThat(robot.lookup("#lab-status").query().isVisible()).isTrue();
+    assertThat(themes.presentationProperty().get()).as("the look it had before").isFalse();
+    assertThat(window().lab().getParent()).as("the Lab is back in its tab").isNotNull();
+  }
+
+  @Test
   void presentationModeHiddenControlsChineseAndABrokenLesson(FxRobot robot) throws Exception {
     robot.interact(() -> window().selectLab(true));
     WaitForAsyncUtils.waitForFxEvents();
     Label presetTitle = robot.lookup(".section-title").queryAs(Label.class);
     double normalFont = presetTitle.getFont().getSize();
 
-    // F11: larger fonts everywhere, in the pictures too
-    robot.type(KeyCode.F11);
+    // F5: larger fonts everywhere, in the pictures too
+    robot.type(KeyCode.F5);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(themes.presentationProperty().get()).isTrue();
     assertThat(presetTitle.getFont().getSize()).isGreaterThanOrEqualTo(normalFont * 1.45);
@@ -106,7 +130,7 @@ class MainWindowTest {
         .isVisible()).isFalse();
     FxPixels.save(robot, window(), "presentation-pictures-only.png");
     robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
-    robot.type(KeyCode.F11);
+    robot.type(KeyCode.F5);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(themes.presentationProperty().get()).isFalse();
 

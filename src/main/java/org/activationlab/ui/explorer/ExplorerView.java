@@ -103,6 +103,22 @@ public final class ExplorerView extends BorderPane {
     SplitPane centre = new SplitPane(plotArea, lowerTabs);
     centre.setOrientation(Orientation.VERTICAL);
     centre.setDividerPositions(0.6);
+    // explicit minimum heights: the lower panels' content would otherwise claim its full
+    // preferred height and squash the plot to a strip on a 720p screen
+    plotArea.setMinHeight(200);
+    lowerTabs.setMinHeight(150);
+    // the first layout sizes the panes by their content: give the plot its share once there
+    // is a height to share
+    centre.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was,
+          Number now) {
+        if (now.doubleValue() > 0) {
+          centre.heightProperty().removeListener(this);
+          javafx.application.Platform.runLater(() -> centre.setDividerPositions(0.6));
+        }
+      }
+    });
 
     ScrollPane infoScroll = new ScrollPane(infoCard);
     infoScroll.setFitToWidth(true);

@@ -206,6 +206,12 @@ public final class LabView extends BorderPane {
     frames.stop();
   }
 
+  /** Shows or hides the status bar (hidden in full screen). */
+  public void setStatusShown(boolean shown) {
+    status.setVisible(shown);
+    status.setManaged(shown);
+  }
+
   /** The FX-thread work of the frames drawn so far. */
   public FrameMeter frames() {
     return frames;
