@@ -53,7 +53,8 @@ public final class GradientHeatmapRenderer {
     double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
     double availH = Math.max(10, height - top - fs * 0.8);
     int rows = Math.max(1, m.rows().size());
-    double rowH = Math.min(availH / rows, fs * 3);
+    // rows grow with the room (a picture in focus mode) but stay bars, not squares of colour
+    double rowH = Math.min(availH / rows, fs * 6);
     double cellW = Math.min(availW / m.maxWidth(), rowH * 1.6);
     Rectangle2D cells = new Rectangle2D.Double(x0, top, cellW * m.maxWidth(), rowH * rows);
     Rectangle2D legend = new Rectangle2D.Double(width - legendWidth, top, legendWidth - fs * 0.6,

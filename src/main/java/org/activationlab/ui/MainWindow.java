@@ -51,6 +51,7 @@ final class MainWindow extends BorderPane {
   private Tab alone;
   private boolean presentationBefore;
   private final ChangeListener<Boolean> onFullScreen = (o, was, now) -> showFullScreen(now);
+  private final javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = this::onEscape;
   private Stage stage;
 
   private final ScenarioSession session;
@@ -78,9 +79,13 @@ final class MainWindow extends BorderPane {
     setCenter(tabs);
     // follow the stage's full screen while this is its content (a language switch replaces it)
     sceneProperty().addListener((o, was, now) -> {
+      if (was != null) {
+        was.removeEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+      }
       if (now == null) {
         watch(null);
       } else {
+        now.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
         now.windowProperty().addListener((w, before, after) -> watch(after));
         watch(now.getWindow());
       }
@@ -104,7 +109,17 @@ final class MainWindow extends BorderPane {
   void toggleFullScreen() {
     if (stage != null) {
       stage.setFullScreenExitHint(I18n.text("fullScreen.hint"));
+      // Esc is ours: it first leaves a focused picture (the Lab consumes it then), then this
+      stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
       stage.setFullScreen(!stage.isFullScreen());
+    }
+  }
+
+  /** Esc that nothing else took leaves full screen. */
+  private void onEscape(javafx.scene.input.KeyEvent e) {
+    if (e.getCode() == KeyCode.ESCAPE && stage != null && stage.isFullScreen()) {
+      stage.setFullScreen(false);
+      e.consume();
     }
   }
 

@@ -90,6 +90,15 @@ class MainWindowTest {
     assertThat(robot.lookup("#lab-status").query().isVisible()).isFalse();
     assertThat(themes.presentationProperty().get()).isTrue();
     FxPixels.save(robot, window(), "full-screen-lab.png");
+    // a teacher walks through the pictures: 3 is the heatmap alone, Esc first leaves the picture
+    robot.type(KeyCode.DIGIT3);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isEqualTo("HEATMAP");
+    FxPixels.save(robot, window(), "full-screen-heatmap.png");
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isNull();
+    assertThat(stage.isFullScreen()).as("the first Esc only leaves the picture").isTrue();
     robot.type(KeyCode.F11); // the accelerator works although the menu bar is hidden
     WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !stage.isFullScreen());
     WaitForAsyncUtils.waitForFxEvents();

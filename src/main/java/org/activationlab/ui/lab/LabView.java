@@ -69,6 +69,10 @@ public final class LabView extends BorderPane {
   private final Label bannerText = new Label();
   private final HBox banner;
   private final List<PicturePanel> panels;
+  private final GridPane grid = new GridPane();
+  private final VBox centre = new VBox(4);
+  /** The picture filling the Lab (focus mode), or null when all six are shown. */
+  private PicturePanel focusedPanel;
   private final PicturePanel heatmap;
   private final PicturePanel network;
   private final PicturePanel history;
@@ -116,7 +120,6 @@ public final class LabView extends BorderPane {
     status.getRightItems().add(notice);
     addViewOptions();
 
-    GridPane grid = new GridPane();
     grid.setId("lab-pictures");
     grid.setHgap(4);
     grid.setVgap(4);
@@ -145,8 +148,16 @@ public final class LabView extends BorderPane {
     banner.setAlignment(Pos.CENTER_LEFT);
     banner.setPadding(new Insets(8, 12, 8, 12));
     showBanner(null);
-    VBox centre = new VBox(4, banner, grid);
+    centre.getChildren().setAll(banner, grid);
     centre.setPadding(new Insets(4));
+    for (PicturePanel p : panels) {
+      // a handler beside the heatmap's own click (a row shows that layer's activations)
+      p.canvas().canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+        if (e.getClickCount() == 2) {
+          focusPicture(focusedPanel == p ? -1 : panels.indexOf(p));
+        }
+      });
+    }
 
     ScrollPane side = new ScrollPane(controls);
     side.setFitToWidth(true);
@@ -480,16 +491,61 @@ public final class LabView extends BorderPane {
       return;
     }
     KeyCode code = e.getCode();
+    int digit = code.isDigitKey() ? code.getChar().charAt(0) - '1'
+        : code.isKeypadKey() && code.getName().startsWith("Numpad ")
+            ? code.getName().charAt(7) - '1' : -1;
     if (code == KeyCode.SPACE) {
       model.togglePlay();
     } else if (code == KeyCode.S) {
       model.step();
     } else if (code == KeyCode.R) {
       model.reset();
+    } else if (digit >= 0 && digit < panels.size()) {
+      focusPicture(digit);
+    } else if (focusedPanel != null && (code == KeyCode.RIGHT || code == KeyCode.LEFT)) {
+      int n = panels.size();
+      focusPicture((panels.indexOf(focusedPanel) + (code == KeyCode.RIGHT ? 1 : n - 1)) % n);
+    } else if (focusedPanel != null && code == KeyCode.ESCAPE) {
+      focusPicture(-1);
     } else {
       return;
     }
     e.consume();
+  }
+
+  /**
+   * Focus mode: picture {@code index} (0–5, in {@link LabPicture} order) fills the Lab; −1 shows
+   * all six again. Training, hovering and exporting go on as before.
+   */
+  void focusPicture(int index) {
+    if (focusedPanel != null) {
+      centre.getChildren().remove(focusedPanel);
+      grid.getChildren().add(focusedPanel); // its row and column stay set on it
+      focusedPanel = null;
+    }
+    if (index >= 0) {
+      focusedPanel = panels.get(index);
+      grid.getChildren().remove(focusedPanel);
+      VBox.setVgrow(focusedPanel, Priority.ALWAYS);
+      focused = LabPicture.values()[index];
+      centre.getChildren().setAll(banner, focusedPanel);
+    } else {
+      centre.getChildren().setAll(banner, grid);
+    }
+    for (PicturePanel p : panels) {
+      p.canvas().redraw();
+    }
+  }
+
+  /** The name of the picture in focus mode (e.g. {@code HEATMAP}), or null: for tests. */
+  public String focusedPictureName() {
+    LabPicture p = focusedPicture();
+    return p == null ? null : p.name();
+  }
+
+  /** The picture in focus mode, or null when all six are shown. */
+  LabPicture focusedPicture() {
+    return focusedPanel == null ? null : LabPicture.values()[panels.indexOf(focusedPanel)];
   }
 
   /** Whether the Lab is on screen (its tab selected): it and every parent visible. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
@@ -130,6 +131,39 @@ class LabViewTest {
     assertThat(view.heatmapPanel().readoutText())
         .contains("layer 1 (sigmoid), neuron 3").contains("mean |δ| = " + expected);
     save("lab-hover.png");
+  }
+
+  @Test
+  void keysOneToSixFocusAPictureArrowsWalkAndEscapeReturns() throws Exception {
+    load("deep-sigmoid");
+    robot.type(KeyCode.DIGIT3);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.focusedPicture()).isEqualTo(LabPicture.HEATMAP);
+    double alone = view.heatmapPanel().canvas().canvas().getWidth();
+    assertThat(view.lookup("#lab-pictures")).as("the six-picture grid is gone").isNull();
+    assertThat(alone).as("the heatmap fills the Lab's width").isGreaterThan(
+        ((javafx.scene.layout.Region) view.getCenter()).getWidth() * 0.9);
+    save("lab-focus-heatmap.png");
+    robot.type(KeyCode.SPACE); // training goes on while focused
+    awaitShown(s -> s.status().playing() && s.step() > 20);
+    robot.type(KeyCode.SPACE);
+    robot.type(KeyCode.RIGHT);
+    assertThat(view.focusedPicture()).isEqualTo(LabPicture.LOSS);
+    robot.type(KeyCode.LEFT).type(KeyCode.LEFT);
+    assertThat(view.focusedPicture()).isEqualTo(LabPicture.BOUNDARY);
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.focusedPicture()).isNull();
+    assertThat(view.lookup("#lab-pictures")).as("all six again").isNotNull();
+    assertThat(view.heatmapPanel().canvas().canvas().getWidth()).isLessThan(alone * 0.8);
+    // double-click a picture to focus it, again to return
+    Node canvas = view.heatmapPanel().canvas().canvas();
+    robot.doubleClickOn(canvas);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.focusedPicture()).isEqualTo(LabPicture.HEATMAP);
+    robot.doubleClickOn(canvas);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.focusedPicture()).isNull();
   }
 
   @Test
