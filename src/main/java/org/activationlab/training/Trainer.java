@@ -62,6 +62,8 @@ public final class Trainer implements AutoCloseable {
   // ------------------------------------------------ owned by the trainer thread after start()
   private Run run;
   private boolean playing;
+  /** Playing pauses on reaching this step: the scenario's designed step count, if still ahead. */
+  private long stopAt = Long.MAX_VALUE;
   private double speed;
   private String error;
   private long commandsApplied;
@@ -199,7 +201,7 @@ public final class Trainer implements AutoCloseable {
           } catch (RuntimeException e) {
             fail(e);
           }
-          if (run.diverged() || error != null && !playing) {
+          if (!playing || run.diverged() || error != null) {
             publish();
           } else {
             maybePublish();
@@ -239,6 +241,9 @@ public final class Trainer implements AutoCloseable {
       if (!run.diverged()) {
         playing = true;
         error = null;
+        // a run plays to its scenario's step count and pauses there; Play again continues
+        stopAt = run.stepCount() < run.scenario().steps() ? run.scenario().steps()
+            : Long.MAX_VALUE;
         restartRate();
       }
       return false;
@@ -263,12 +268,16 @@ public final class Trainer implements AutoCloseable {
       return true;
     }
     if (c instanceof Command.Configure k) {
-      if (k.fresh() || run.scenario().needsRebuild(k.scenario())) {
+      boolean rebuild = k.fresh() || run.scenario().needsRebuild(k.scenario());
+      if (rebuild) {
         rebuild(k.scenario());
-        return true;
+      } else {
+        run.configure(k.scenario());
       }
-      run.configure(k.scenario());
-      return false;
+      if (run.stepCount() < k.scenario().steps()) {
+        stopAt = k.scenario().steps(); // a new or later stop step applies at once
+      }
+      return rebuild;
     }
     if (c instanceof Command.SetSpeed s) {
       speed = s.unlimited() ? 0 : s.stepsPerSecond();
@@ -301,6 +310,16 @@ public final class Trainer implements AutoCloseable {
     return true;
   }
 
+  /** One step while playing; false (and paused) at the stop step or on divergence. */
+  private boolean playStep() {
+    if (run.stepCount() >= stopAt) {
+      playing = false;
+      stopAt = Long.MAX_VALUE;
+      return false;
+    }
+    return stepOnce();
+  }
+
   private void restartRate() {
     rateStart = System.nanoTime();
     rateSteps = 0;
@@ -328,13 +347,13 @@ public final class Trainer implements AutoCloseable {
         due = 1;
       }
       for (long i = 0; i < due && queue.isEmpty(); i++) {
-        if (!stepOnce() || System.nanoTime() - start > SLICE_NANOS) {
+        if (!playStep() || System.nanoTime() - start > SLICE_NANOS) {
           break;
         }
       }
     } else {
       do {
-        if (!stepOnce()) {
+        if (!playStep()) {
           break;
         }
       } while (queue.isEmpty() && System.nanoTime() - start < SLICE_NANOS && !closing);

@@ -48,7 +48,8 @@ public final class LabBench {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    Scenario scenario = args.length > 1 ? Presets.get(args[1]).scenario() : deepest();
+    Scenario scenario = (args.length > 1 ? Presets.get(args[1]).scenario() : deepest())
+        .toBuilder().steps(Scenario.MAX_STEPS).build(); // play on: no designed stop step
     System.out.println("scenario: " + scenario);
 
     double headless = headlessRate(scenario, seconds);

@@ -18,8 +18,10 @@ class TrainerTest {
 
   static final Duration LIVENESS = Duration.ofSeconds(30);
 
+  /** A small network that plays on (its designed step count is the largest allowed). */
   static Scenario small() {
-    return Scenario.defaults().withSettings(java.util.Map.of("hidden", "6,4", "samples", "200"));
+    return Scenario.defaults().withSettings(java.util.Map.of("hidden", "6,4", "samples", "200",
+        "steps", String.valueOf(Scenario.MAX_STEPS)));
   }
 
   @Test
@@ -160,6 +162,26 @@ class TrainerTest {
       t.submit(new Command.SetSpeed(10));
       TrainingSnapshot later = t.await(x -> x.status().commandsApplied() == 3, LIVENESS);
       assertThat(later.step()).isEqualTo(paused.step());
+    }
+  }
+
+  @Test
+  void playingStopsAtTheDesignedStepAndPlayAgainContinues() throws Exception {
+    Scenario fifty = small().toBuilder().steps(50).build();
+    try (Trainer t = new Trainer(fifty)) {
+      t.submit(new Command.Play());
+      TrainingSnapshot stopped = t.await(x -> x.status().commandsApplied() == 1
+          && !x.status().playing() && x.step() > 0, LIVENESS);
+      assertThat(stopped.step()).as("exactly the designed step").isEqualTo(50);
+      t.submit(new Command.Play());
+      t.submit(new Command.SetSpeed(1000));
+      TrainingSnapshot on = t.await(x -> x.step() > 60, LIVENESS);
+      assertThat(on.status().playing()).as("Play again continues past it").isTrue();
+      // a later stop step set while playing applies at once
+      int stop = (int) on.step() + 500;
+      t.submit(Command.Configure.to(fifty.toBuilder().steps(stop).build()));
+      TrainingSnapshot later = t.await(x -> !x.status().playing() && x.step() >= stop, LIVENESS);
+      assertThat(later.step()).isEqualTo(stop);
     }
   }
 

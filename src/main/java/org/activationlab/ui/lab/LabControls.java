@@ -271,7 +271,8 @@ final class LabControls extends VBox {
         setting("momentum", List.of(), s -> num(s.momentum())),
         setting("batchSize", List.of(), s -> String.valueOf(s.batchSize())),
         setting("l2", List.of(), s -> num(s.l2())),
-        setting("clip", List.of(), s -> num(s.clip())));
+        setting("clip", List.of(), s -> num(s.clip())),
+        setting("steps", List.of(), s -> String.valueOf(s.steps())));
     return group("lab.group.training", box, true);
   }
 

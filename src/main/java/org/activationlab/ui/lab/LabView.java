@@ -238,6 +238,7 @@ public final class LabView extends BorderPane {
         ? I18n.text("lab.status.accuracy", LabPictures.percent(s.scores().accuracy())) : "";
     String rate = s.status().playing()
         ? I18n.text("lab.status.rate", Math.round(s.status().stepsPerSecond()))
+        : s.step() == s.scenario().steps() ? I18n.text("lab.status.stoppedAsDesigned")
         : I18n.text("lab.status.paused");
     return I18n.text("lab.status", s.step(), s.epoch(), rate,
         LabPictures.num(s.scores().trainLoss()), LabPictures.num(s.scores().testLoss()), accuracy,

@@ -59,7 +59,7 @@ class LabModelTest {
     LabModel m = new LabModel();
     m.setSpeed(0);
     m.play();
-    await(m, s -> s.status().playing() && s.step() > 0);
+    await(m, s -> s.step() > 0);
     m.close();
     assertThat(m.trainer().isAlive()).isFalse();
   }
