@@ -186,7 +186,9 @@ public final class GradientHistoryRenderer {
       g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
       x += fm.getAscent() * 1.4 + 4;
       g.setColor(theme.muted());
-      String label = theme.text("history.layer", m.layerLabels()[layer]);
+      // the output layer is the last: "output layer", not "layer out"
+      String label = layer == n - 1 && n > 1 ? theme.text("history.outputLayer")
+          : theme.text("history.layer", m.layerLabels()[layer]);
       g.drawString(label, (float) x, (float) y);
       x += fm.stringWidth(label) + theme.fontSize();
     }

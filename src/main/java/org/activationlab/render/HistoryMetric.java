@@ -22,9 +22,14 @@ public enum HistoryMetric {
     return id;
   }
 
-  /** The symbol the pictures show (the same in every language). */
+  /** The name the pictures and controls show, in English. */
   public String label() {
     return label;
+  }
+
+  /** The name in {@code locale}'s language (the render bundle; English where it has none). */
+  public String label(java.util.Locale locale) {
+    return Texts.get(locale, "history.metric." + id);
   }
 
   /**

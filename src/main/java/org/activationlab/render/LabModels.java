@@ -23,9 +23,9 @@ public final class LabModels {
 
   private LabModels() {}
 
-  /** A layer's label as the pictures show it: {@code 3 sigmoid}, {@code out sigmoid}. */
-  public static String layerLabel(LayerSnapshot l) {
-    return l.output() ? "out" : String.valueOf(l.index() + 1);
+  /** A layer's short label as the history shows it: {@code 3}, or "out" in the theme's language. */
+  public static String layerLabel(LayerSnapshot l, Theme theme) {
+    return l.output() ? theme.text("network.out") : String.valueOf(l.index() + 1);
   }
 
   /**
@@ -90,7 +90,7 @@ public final class LabModels {
     String[] labels = new String[h.layerCount()];
     List<LayerSnapshot> ls = s.layers();
     for (int l = 0; l < labels.length; l++) {
-      labels[l] = l < ls.size() ? layerLabel(ls.get(l)) : String.valueOf(l + 1);
+      labels[l] = l < ls.size() ? layerLabel(ls.get(l), theme) : String.valueOf(l + 1);
     }
     return history(h, labels, metric, theme);
   }
@@ -114,7 +114,7 @@ public final class LabModels {
             ? h.gradMeanAbs(l, c) : h.gradWeightRms(l, c);
       }
     }
-    return new GradientHistoryModel(values, steps, labels, metric.label(), DecadeScale.GRADIENTS,
+    return new GradientHistoryModel(values, steps, labels, metric.label(theme.locale()), DecadeScale.GRADIENTS,
         theme);
   }
 

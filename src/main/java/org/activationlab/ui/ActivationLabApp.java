@@ -87,7 +87,7 @@ public final class ActivationLabApp extends Application {
     I18n.setLocale(locale);
     prefs.setLanguage(locale);
     window = buildWindow();
-    scene.setRoot(window);
+    MainWindow.replace(scene, window);
   }
 
   /** The stage, for tests. */

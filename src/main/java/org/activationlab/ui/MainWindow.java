@@ -161,6 +161,21 @@ final class MainWindow extends BorderPane {
     return lab;
   }
 
+  /**
+   * Puts {@code next} in place of the scene's window (a language switch), showing the same view
+   * in front; the models, and with them the run and the chosen layer, carry over.
+   */
+  static void replace(javafx.scene.Scene scene, MainWindow next) {
+    boolean lab = scene.getRoot() instanceof MainWindow old && old.labShown();
+    scene.setRoot(next);
+    next.selectLab(lab);
+  }
+
+  /** Whether the Lab is the view in front. */
+  boolean labShown() {
+    return tabs.getSelectionModel().getSelectedIndex() == 1;
+  }
+
   /** Shows the Lab (true) or the Explorer. */
   void selectLab(boolean showLab) {
     if (alone != null) { // full screen: show the other view alone

@@ -62,7 +62,7 @@ class MainWindowTest {
   private MainWindow build() {
     return new MainWindow(explorer, lab, themes, session, prefs, locale -> {
       I18n.setLocale(locale);
-      scene.setRoot(build());
+      MainWindow.replace(scene, build());
     }, () -> { });
   }
 
@@ -143,7 +143,10 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(themes.presentationProperty().get()).isFalse();
 
-    // Chinese from the menu: every label of the window, the Lab keeps running state
+    // Chinese from the menu: every label of the window; the Lab stays in front with its layer
+    robot.interact(() -> robot.lookup("#activations-layer")
+        .queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(1));
+    WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn(I18n.text("menu.view"));
     robot.clickOn(I18n.text("menu.view.language"));
     robot.clickOn("中文");
@@ -151,6 +154,9 @@ class MainWindowTest {
     assertThat(I18n.locale().getLanguage()).isEqualTo("zh");
     TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
     assertThat(tabs.getTabs().stream().map(Tab::getText)).contains("函数浏览", "训练实验室");
+    assertThat(window().labShown()).as("the Lab stays in front").isTrue();
+    assertThat(robot.lookup("#activations-layer").queryAs(javafx.scene.control.ChoiceBox.class)
+        .getValue()).as("the chosen layer stays").isEqualTo(1);
     robot.interact(() -> window().selectLab(true));
     WaitForAsyncUtils.waitForFxEvents();
     // a refused value is explained in Chinese beside the field

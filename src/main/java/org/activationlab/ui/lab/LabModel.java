@@ -44,6 +44,8 @@ public final class LabModel implements AutoCloseable {
   private final ObjectProperty<HistoryMetric> historyMetric =
       new SimpleObjectProperty<>(HistoryMetric.MEAN_ABS_DELTA);
   private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
+  /** The hidden layer (0-based) whose activations the Lab shows: kept across language switches. */
+  private int activationLayer;
 
   public LabModel() {
     this(Presets.get(FIRST_PRESET).scenario());
@@ -93,6 +95,15 @@ public final class LabModel implements AutoCloseable {
   /** Whether the loss axis is logarithmic (a view option, saved with a scenario). */
   public BooleanProperty logLossProperty() {
     return logLoss;
+  }
+
+  /** The hidden layer (0-based) whose activations are shown. */
+  public int activationLayer() {
+    return activationLayer;
+  }
+
+  void setActivationLayer(int layer) {
+    activationLayer = layer;
   }
 
   /** Loads a preset: a new network, paused at step 0. */

@@ -36,7 +36,6 @@ final class LabPictures implements LabDrawings.View {
 
   private final LabModel model;
   private TrainingSnapshot snapshot;
-  private int activationLayer;
 
   /** The on-screen drawings: one renderer each, reused frame after frame (also for hovering). */
   private final LabDrawings screen = new LabDrawings(this);
@@ -48,7 +47,7 @@ final class LabPictures implements LabDrawings.View {
 
   void show(TrainingSnapshot s) {
     snapshot = s;
-    activationLayer = Math.min(activationLayer, hiddenLayers() - 1);
+    model.setActivationLayer(Math.min(model.activationLayer(), hiddenLayers() - 1));
   }
 
   @Override
@@ -68,12 +67,12 @@ final class LabPictures implements LabDrawings.View {
 
   @Override
   public int activationLayer() {
-    return activationLayer;
+    return model.activationLayer();
   }
 
   /** Which hidden layer (0-based) the activations picture shows; clamped to the network. */
   void setActivationLayer(int layer) {
-    activationLayer = Math.max(0, Math.min(hiddenLayers() - 1, layer));
+    model.setActivationLayer(Math.max(0, Math.min(hiddenLayers() - 1, layer)));
   }
 
   int hiddenLayers() {
@@ -90,7 +89,7 @@ final class LabPictures implements LabDrawings.View {
   /** {@code kind} of snapshot {@code s} as it would be shown now (for a recording's frame). */
   Picture frame(LabPicture kind, TrainingSnapshot s) {
     return kind.of(new LabDrawings(new LabDrawings.Fixed(s, historyMetric(), logLoss(),
-        activationLayer)));
+        activationLayer())));
   }
 
   /** The pictures of the shown snapshot with renderers of their own, for an export. */
@@ -166,7 +165,7 @@ final class LabPictures implements LabDrawings.View {
     int column = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
     History hist = snapshot.history();
     StringBuilder sb = new StringBuilder(I18n.text("lab.hover.steps", hist.firstStep(column),
-        hist.lastStep(column), historyMetric().label()));
+        hist.lastStep(column), historyMetric().label(I18n.locale())));
     if (f == heat) {
       int layer = (int) ((y - heat.area().getY()) / heat.area().getHeight() * m.layers());
       layer = Math.max(0, Math.min(m.layers() - 1, layer));

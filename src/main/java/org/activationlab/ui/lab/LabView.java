@@ -282,8 +282,8 @@ public final class LabView extends BorderPane {
   }
 
   private void addViewOptions() {
-    ToggleButton meanDelta = new ToggleButton(HistoryMetric.MEAN_ABS_DELTA.label());
-    ToggleButton weightRms = new ToggleButton(HistoryMetric.WEIGHT_RMS.label());
+    ToggleButton meanDelta = new ToggleButton(HistoryMetric.MEAN_ABS_DELTA.label(I18n.locale()));
+    ToggleButton weightRms = new ToggleButton(HistoryMetric.WEIGHT_RMS.label(I18n.locale()));
     meanDelta.setId("history-mean-delta");
     weightRms.setId("history-weight-rms");
     SegmentedButton metric = new SegmentedButton(meanDelta, weightRms);
