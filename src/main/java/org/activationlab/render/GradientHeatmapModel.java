@@ -52,6 +52,15 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
     public boolean isDead(int j) {
       return deadFlags.test(j);
     }
+
+    /** The layer's mean |δ|: the mean over its neurons (NaN if any is NaN). */
+    public double mean() {
+      double sum = 0;
+      for (int j = 0; j < width; j++) {
+        sum += magnitude(j);
+      }
+      return width == 0 ? Double.NaN : sum / width;
+    }
   }
 
   public GradientHeatmapModel {

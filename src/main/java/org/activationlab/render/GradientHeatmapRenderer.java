@@ -12,21 +12,23 @@ import java.util.Locale;
 
 /**
  * The per-layer gradient heatmap: a row per layer, a cell per neuron, colour = viridis of log10
- * mean |δ| over the model's fixed decade range (values outside are pinned to the ends), {@link
- * #ZERO_COLOR} for an exact zero, {@link #MISSING_COLOR} for NaN, a ✕ over dead units. Row labels
- * on the left give the layer and its dead/saturated percentages; a decade legend sits on the
- * right. Cells are filled rectangles (at most 16 × 64 of them).
+ * mean |δ| over the model's decade range (values outside are pinned to the ends; {@link
+ * LabModels#heatmap} widens the range so that none are), {@link #ZERO_COLOR} for an exact zero,
+ * {@link #NON_FINITE_COLOR} for NaN or ∞, a ✕ over dead units. Row labels on the left give the
+ * layer, its mean |δ| and its dead/saturated percentages; a decade legend sits on the right.
+ * Cells are filled rectangles (at most 16 × 64 of them).
  */
 public final class GradientHeatmapRenderer {
 
   /** Exact zero: a neutral grey, outside viridis's purple–yellow range. */
   public static final Color ZERO_COLOR = new Color(0x9A, 0x9A, 0x9A);
-  public static final Color MISSING_COLOR = new Color(0xE0, 0xE0, 0xE0);
+  /** NaN or ±∞ (a diverged run): a magenta no viridis colour comes near, with its own legend. */
+  public static final Color NON_FINITE_COLOR = new Color(0xD8, 0x1B, 0x60);
 
   /** Colour of a magnitude on the model's scale. */
   public static Color color(double magnitude, GradientHeatmapModel m) {
-    if (Double.isNaN(magnitude)) {
-      return MISSING_COLOR;
+    if (!Double.isFinite(magnitude)) {
+      return NON_FINITE_COLOR;
     }
     if (magnitude == 0) {
       return ZERO_COLOR;
@@ -83,7 +85,8 @@ public final class GradientHeatmapRenderer {
     if (m.title() != null && !m.title().isEmpty()) {
       g.setFont(theme.titleFont());
       g.setColor(theme.foreground());
-      g.drawString(m.title(), (float) (fs * 0.8), (float) (fs * 1.5));
+      g.drawString(fit(m.title(), g.getFontMetrics(), width - fs * 1.6), (float) (fs * 0.8),
+          (float) (fs * 1.5));
     }
     List<GradientHeatmapModel.Row> rows = m.rows();
     g.setFont(theme.smallFont());
@@ -93,7 +96,8 @@ public final class GradientHeatmapRenderer {
       double y = l.cells().getY() + r * l.rowHeight();
       // label: "1 sigmoid" then "dead 12 % · sat 50 %"
       g.setColor(theme.foreground());
-      String name = fit(row.label(), fm, l.labelWidth() - fs * 0.5);
+      String name = fit(row.label() + "  " + NiceTicks.significant(row.mean(), 2), fm,
+          l.labelWidth() - fs * 0.5);
       String pct = theme.text("heatmap.row",
           100 * row.deadFraction(), 100 * row.saturatedFraction());
       double mid = y + l.rowHeight() / 2;
@@ -111,7 +115,8 @@ public final class GradientHeatmapRenderer {
         g.setColor(color(v, m));
         g.fill(c);
         if (row.isDead(j)) {
-          Color ink = v == 0 || Double.isNaN(v) ? Color.BLACK : ColorMap.VIRIDIS.textOn(t(v, m));
+          Color ink = v == 0 || !Double.isFinite(v) ? Color.BLACK
+              : ColorMap.VIRIDIS.textOn(t(v, m));
           g.setColor(ink);
           g.setStroke(new BasicStroke((float) Math.max(1, Math.min(c.getWidth(), c.getHeight())
               * 0.08)));
@@ -145,7 +150,7 @@ public final class GradientHeatmapRenderer {
     g.setColor(theme.foreground());
     g.drawString(theme.text("heatmap.legend"), (float) a.getX(), (float) (a.getY() + fm.getAscent()));
     double barTop = a.getY() + fm.getHeight() + 4;
-    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 4.5);
+    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 5.8); // room for 3 entries
     double barW = fs * 1.1;
     int steps = 64;
     for (int i = 0; i < steps; i++) {
@@ -174,6 +179,12 @@ public final class GradientHeatmapRenderer {
     g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
     g.setColor(theme.foreground());
     g.drawString(theme.text("heatmap.zero"), (float) (a.getX() + barW + 5), (float) (y + fm.getAscent()));
+    y += fm.getHeight() * 1.3;
+    g.setColor(NON_FINITE_COLOR);
+    g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
+    g.setColor(theme.foreground());
+    g.drawString(theme.text("heatmap.nonFinite"), (float) (a.getX() + barW + 5),
+        (float) (y + fm.getAscent()));
     y += fm.getHeight() * 1.3;
     g.setColor(theme.foreground());
     g.drawString(theme.text("heatmap.dead"), (float) a.getX(), (float) (y + fm.getAscent()));

@@ -34,12 +34,42 @@ public final class LabModels {
    */
   public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme) {
     List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
     for (LayerSnapshot l : s.layers()) {
       rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
           + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())), l));
+      for (int j = 0; j < l.width(); j++) {
+        double v = l.neuronGrad(j);
+        if (v > 0 && Double.isFinite(v)) {
+          smallest = Math.min(smallest, v);
+          largest = Math.max(largest, v);
+        }
+      }
     }
-    return new GradientHeatmapModel(theme.text("heatmap.title", s.step()), rows,
-        GradientHeatmapModel.DEFAULT_DECADE_MIN, GradientHeatmapModel.DEFAULT_DECADE_MAX);
+    // the fixed scale, widened to whole decades around anything outside it: never clipped
+    int min = GradientHeatmapModel.DEFAULT_DECADE_MIN;
+    int max = GradientHeatmapModel.DEFAULT_DECADE_MAX;
+    if (largest > 0) {
+      min = Math.min(min, (int) Math.floor(Math.log10(smallest)));
+      max = Math.max(max, (int) Math.ceil(Math.log10(largest)));
+    }
+    String title = theme.text("heatmap.title", s.step());
+    List<LayerSnapshot> layers = s.layers();
+    if (layers.size() >= 3) { // two hidden layers or more: how much the gradient shrinks
+      double first = layers.get(0).gradMeanAbs();
+      double last = layers.get(layers.size() - 2).gradMeanAbs();
+      if (first > 0 && last > 0 && Double.isFinite(first) && Double.isFinite(last)) {
+        title += " · " + theme.text("heatmap.ratio", ratioText(first, last));
+      }
+    }
+    return new GradientHeatmapModel(title, rows, min, max);
+  }
+
+  /** {@code 1 : 14000} when the last is larger, {@code 3.2 : 1} when the first is. */
+  static String ratioText(double first, double last) {
+    return last >= first ? "1 : " + NiceTicks.significant(last / first, 2)
+        : NiceTicks.significant(first / last, 2) + " : 1";
   }
 
   /**

@@ -27,9 +27,19 @@ class LabModelsTest {
 
     GradientHeatmapModel heat = LabModels.heatmap(s, theme);
     assertThat(heat.rows()).hasSize(9);
-    assertThat(heat.title()).isEqualTo("mean |δ| per neuron · step 40");
+    // each row's number is its layer's mean |δ|; the title has last over first hidden layer
+    for (int l = 0; l < 9; l++) {
+      assertThat(heat.rows().get(l).mean()).isCloseTo(s.layers().get(l).gradMeanAbs(),
+          org.assertj.core.data.Percentage.withPercentage(1e-10));
+    }
+    double ratio = s.layers().get(7).gradMeanAbs() / s.layers().get(0).gradMeanAbs();
+    assertThat(ratio).as("deep sigmoid: the last hidden layer's gradient is larger").isGreaterThan(10);
+    assertThat(heat.title()).endsWith(" · first : last hidden layer = 1 : "
+        + NiceTicks.significant(ratio, 2));
+    assertThat(heat.decadeMin()).isEqualTo(GradientHeatmapModel.DEFAULT_DECADE_MIN);
+    assertThat(heat.title()).startsWith("mean |δ| per neuron · step 40 · ");
     assertThat(LabModels.heatmap(s, theme.withLocale(java.util.Locale.CHINESE)).title())
-        .isEqualTo("每个神经元的平均 |δ| · 第 40 步");
+        .startsWith("每个神经元的平均 |δ| · 第 40 步 · 第一层 : 最后隐藏层 = 1 : ");
     assertThat(heat.rows().get(0).magnitude(3)).isEqualTo(s.layers().get(0).neuronGrad(3));
 
     NetworkDiagramModel net = LabModels.network(s, theme);
@@ -69,5 +79,27 @@ class LabModelsTest {
     assertThat(dist.maxAbsDerivative()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
     assertThatThrownBy(() -> LabModels.activations(s, 8, theme))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..7");
+  }
+
+  @Test
+  void theHeatmapsScaleWidensInsteadOfClippingAndNonFiniteValuesHaveTheirOwnColour() {
+    org.activationlab.training.Run run = new org.activationlab.training.Run(
+        org.activationlab.training.Presets.get("exploding").scenario());
+    TrainingSnapshot s = run.snapshot(); // step 0: huge gradients near the input
+    double largest = 0;
+    for (var l : s.layers()) {
+      for (int j = 0; j < l.width(); j++) {
+        largest = Math.max(largest, l.neuronGrad(j));
+      }
+    }
+    assertThat(largest).as("beyond the default top of 1e2").isGreaterThan(100);
+    GradientHeatmapModel m = LabModels.heatmap(s, Theme.light());
+    assertThat(Math.pow(10, m.decadeMax())).isGreaterThanOrEqualTo(largest);
+    assertThat(GradientHeatmapRenderer.t(largest, m)).isLessThanOrEqualTo(1.0);
+    assertThat(GradientHeatmapRenderer.color(Double.NaN, m))
+        .isEqualTo(GradientHeatmapRenderer.NON_FINITE_COLOR);
+    assertThat(GradientHeatmapRenderer.color(Double.POSITIVE_INFINITY, m))
+        .isEqualTo(GradientHeatmapRenderer.NON_FINITE_COLOR);
+    assertThat(GradientHeatmapRenderer.color(0, m)).isEqualTo(GradientHeatmapRenderer.ZERO_COLOR);
   }
 }
