@@ -13,7 +13,9 @@ import java.util.Locale;
  * @param rangeMaxAttained whether some finite x has f(x) = rangeMax
  * @param boundedBelow whether rangeMin is finite
  * @param boundedAbove whether rangeMax is finite
- * @param zeroCentred f(0) = 0 and f takes both signs
+ * @param zeroCentred the mean output for a standard-normal input x ~ N(0, 1) is near zero: |E f(x)|
+ *     ≤ 0.1 × √E f(x)² (tanh, softsign and SELU yes; sigmoid, ReLU, Leaky ReLU, ELU and GELU no:
+ *     their outputs shift the next layer's inputs)
  * @param monotonic f is non-decreasing everywhere sampled
  * @param smooth f and f' have no (significant) jumps: C¹; declared breaks whose jump is below 1e-6
  *     of the local scale (softplus's threshold switch, ≈ 2e-9) do not count

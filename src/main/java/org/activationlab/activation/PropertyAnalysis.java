@@ -155,8 +155,7 @@ public final class PropertyAnalysis {
       }
 
       // ---- sign, monotonicity, smoothness -----------------------------------------------
-      double f0 = a.value(0);
-      boolean zeroCentred = Math.abs(f0) <= tol && fs[iMin] < -tol && fs[iMax] > tol;
+      boolean zeroCentred = zeroCentred(a);
       boolean monotonic = true;
       for (int i = 0; i < last && monotonic; i++) {
         if (fs[i + 1] < fs[i] - 1e-12 * Math.max(1, Math.abs(fs[i]))) {
@@ -421,6 +420,33 @@ public final class PropertyAnalysis {
       }
       return Math.abs(x) <= 1e-6 ? 0.0 : x;
     }
+  }
+
+  /** Outputs whose mean is at most this share of their root mean square count as zero-centred. */
+  static final double ZERO_CENTRED_TOLERANCE = 0.1;
+
+  /**
+   * Whether f's outputs are centred on zero for a standard-normal input x ~ N(0, 1), as a
+   * pre-activation with He or Glorot weights is: |E f(x)| ≤ {@value #ZERO_CENTRED_TOLERANCE} ×
+   * √E f(x)². The expectations by the trapezoid rule on [−12, 12] (the Gaussian tail beyond holds
+   * under 1e-32 of the mass).
+   */
+  static boolean zeroCentred(Activation a) {
+    int n = 4800;
+    double h = 24.0 / n;
+    double mean = 0;
+    double square = 0;
+    for (int i = 0; i <= n; i++) {
+      double x = -12 + i * h;
+      double w = (i == 0 || i == n ? 0.5 : 1) * h * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+      double f = a.value(x);
+      if (!Double.isFinite(f)) {
+        return false;
+      }
+      mean += w * f;
+      square += w * f * f;
+    }
+    return Math.abs(mean) <= ZERO_CENTRED_TOLERANCE * Math.sqrt(square);
   }
 
   @FunctionalInterface

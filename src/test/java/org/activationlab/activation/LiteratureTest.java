@@ -206,6 +206,28 @@ class LiteratureTest {
     }
   }
 
+  /**
+   * Zero-centred means a mean output near 0 for x ~ N(0, 1): |E f| ≤ 0.1 √E f². Closed forms:
+   * E relu = 1/√(2π) ≈ 0.399 (RMS 1/√2), E leaky_relu = 0.99/√(2π); SELU's λ and α are chosen so
+   * that its mean is 0; odd functions have mean 0.
+   */
+  @Test
+  void zeroCentredMeansAMeanOutputNearZeroForAStandardNormalInput() {
+    for (String yes : new String[] {"identity", "tanh", "softsign", "selu", "hard_tanh",
+        "tanhshrink", "softshrink", "hardshrink"}) {
+      assertThat(props(yes).zeroCentred()).as(yes).isTrue();
+    }
+    for (String no : new String[] {"sigmoid", "relu", "leaky_relu", "elu", "gelu", "silu",
+        "softplus", "binary_step", "exponential"}) {
+      assertThat(props(no).zeroCentred()).as(no).isFalse();
+    }
+    // the margins, from the closed forms: ReLU's mean is 0.56 of its RMS, Leaky ReLU's 0.56 too
+    double relu = 1 / Math.sqrt(2 * Math.PI) / Math.sqrt(0.5);
+    assertThat(relu).isGreaterThan(5 * PropertyAnalysis.ZERO_CENTRED_TOLERANCE);
+    // a threshold moves it: leaky with slope 1 is the identity
+    assertThat(props("leaky_relu:negative_slope=1").zeroCentred()).isTrue();
+  }
+
   @Test
   void numericCheckFindsUndeclaredKinks() {
     ActivationFunction abs = ActivationFunction.builder("abs", "|x|")
