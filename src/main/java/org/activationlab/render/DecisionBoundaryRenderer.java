@@ -26,7 +26,15 @@ public final class DecisionBoundaryRenderer {
     GridSnapshot g = m.grid();
     Rectangle2D area = Axes.dataArea(width, height, theme, hasTitle(m), "−1.0");
     if (g.dimensions() == 2) {
-      return new PlotFrame(area, new Viewport(g.xMin(), g.xMax(), g.yMin(), g.yMax()));
+      // one unit is as long across as up: a circle of data stays a circle in any panel
+      double xr = g.xMax() - g.xMin();
+      double yr = g.yMax() - g.yMin();
+      double scale = Math.min(area.getWidth() / xr, area.getHeight() / yr);
+      double w = xr * scale;
+      double h = yr * scale;
+      Rectangle2D square = new Rectangle2D.Double(area.getX() + (area.getWidth() - w) / 2,
+          area.getY() + (area.getHeight() - h) / 2, w, h);
+      return new PlotFrame(square, new Viewport(g.xMin(), g.xMax(), g.yMin(), g.yMax()));
     }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -115,8 +123,29 @@ public final class DecisionBoundaryRenderer {
       Axes.drawLinear(g, f, theme);
       drawCurve(g, f, m, theme);
     }
-    Axes.drawTitle(g, m.title(), a, theme);
-    drawLegend(g, a, m, theme);
+    drawTitle(g, m.title(), a, width, theme);
+    drawLegend(g, a, width, m, theme);
+  }
+
+  /**
+   * The title above the plot, moved left and shortened where the square plot is narrower than
+   * it: it never leaves the picture.
+   */
+  private static void drawTitle(Graphics2D g, String title, Rectangle2D a, double width,
+      Theme theme) {
+    if (title == null || title.isEmpty()) {
+      return;
+    }
+    double margin = theme.fontSize() * 0.8;
+    g.setFont(theme.titleFont());
+    FontMetrics fm = g.getFontMetrics();
+    String t = title;
+    while (t.length() > 1 && fm.stringWidth(t) > width - 2 * margin) {
+      t = t.substring(0, t.length() - 2) + "…";
+    }
+    double x = Math.max(margin, Math.min(a.getMinX(), width - margin - fm.stringWidth(t)));
+    g.setColor(theme.foreground());
+    g.drawString(t, (float) x, (float) (a.getMinY() - theme.fontSize() * 0.7));
   }
 
   private static void drawPlane(Graphics2D g, PlotFrame f, DecisionBoundaryModel m) {
@@ -213,8 +242,9 @@ public final class DecisionBoundaryRenderer {
     g.setClip(clip);
   }
 
-  private static void drawLegend(Graphics2D g, Rectangle2D a, DecisionBoundaryModel m,
-      Theme theme) {
+  /** The key: beside the plot where there is room (it hides no sample), else in its corner. */
+  private static void drawLegend(Graphics2D g, Rectangle2D a, double width,
+      DecisionBoundaryModel m, Theme theme) {
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     double r = radius(theme);
@@ -230,8 +260,9 @@ public final class DecisionBoundaryRenderer {
     double rowH = fm.getHeight();
     double w = pad * 3 + 2 * r + textW + (m.grid().dimensions() == 2 ? 0 : r);
     double h = pad * 2 + rowH * labels.length;
-    double x0 = a.getMaxX() - w - pad;
-    double y0 = a.getMinY() + pad;
+    boolean beside = width - a.getMaxX() >= w + 2 * pad;
+    double x0 = beside ? a.getMaxX() + pad : a.getMaxX() - w - pad;
+    double y0 = beside ? a.getMinY() : a.getMinY() + pad;
     g.setColor(theme.panel());
     g.fill(new Rectangle2D.Double(x0, y0, w, h));
     g.setColor(theme.grid());

@@ -71,6 +71,23 @@ class TrainingRenderersTest {
   }
 
   @Test
+  void theBoundaryKeepsOneToOneInAWideOrATallPanel() {
+    DataSplit data = Datasets.generate(new DatasetSpec(DatasetKind.CIRCLE, 40, 0, 0.25, 1));
+    GridSnapshot grid = new GridSnapshot(4, 2, 1, -2, 2, -1.5, 1.5, new double[16]);
+    DecisionBoundaryModel m = DecisionBoundaryModel.of("t", grid, data);
+    for (double[] size : new double[][] {{1200, 300}, {300, 900}, {640, 480}}) {
+      PlotFrame f = new DecisionBoundaryRenderer().frame(size[0], size[1], m, Theme.light());
+      double perUnitAcross = f.area().getWidth() / 4;
+      double perUnitUp = f.area().getHeight() / 3;
+      assertThat(perUnitAcross).as("size " + size[0] + "x" + size[1])
+          .isCloseTo(perUnitUp, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(f.area().getMinX()).isGreaterThanOrEqualTo(0);
+      assertThat(f.area().getMaxX()).isLessThanOrEqualTo(size[0]);
+      assertThat(f.area().getMaxY()).isLessThanOrEqualTo(size[1]);
+    }
+  }
+
+  @Test
   void boundaryBackgroundFollowsTheProbability() {
     DataSplit data = Datasets.generate(new DatasetSpec(DatasetKind.CIRCLE, 40, 0, 0.25, 1));
     int res = 8;
