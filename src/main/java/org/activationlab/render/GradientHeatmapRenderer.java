@@ -85,7 +85,7 @@ public final class GradientHeatmapRenderer {
     if (m.title() != null && !m.title().isEmpty()) {
       g.setFont(theme.titleFont());
       g.setColor(theme.foreground());
-      g.drawString(fit(m.title(), g.getFontMetrics(), width - fs * 1.6), (float) (fs * 0.8),
+      g.drawString(fitTitle(m.title(), g.getFontMetrics(), width - fs * 1.6), (float) (fs * 0.8),
           (float) (fs * 1.5));
     }
     List<GradientHeatmapModel.Row> rows = m.rows();
@@ -129,6 +129,19 @@ public final class GradientHeatmapRenderer {
       }
     }
     drawLegend(g, l.legend(), m, theme);
+  }
+
+  /**
+   * A title that fits: its leading " · " parts go first (the name of the picture, which the
+   * legend repeats), so the step and the first-to-last ratio stay; then it is shortened.
+   */
+  static String fitTitle(String title, FontMetrics fm, double w) {
+    String t = title;
+    int cut;
+    while (fm.stringWidth(t) > w && (cut = t.indexOf(" · ")) >= 0) {
+      t = t.substring(cut + 3);
+    }
+    return fit(t, fm, w);
   }
 
   private static String fit(String s, FontMetrics fm, double w) {

@@ -34,12 +34,12 @@ class LabModelsTest {
     }
     double ratio = s.layers().get(7).gradMeanAbs() / s.layers().get(0).gradMeanAbs();
     assertThat(ratio).as("deep sigmoid: the last hidden layer's gradient is larger").isGreaterThan(10);
-    assertThat(heat.title()).endsWith(" · first : last hidden layer = 1 : "
+    assertThat(heat.title()).endsWith(" · first : last = 1 : "
         + NiceTicks.significant(ratio, 2));
     assertThat(heat.decadeMin()).isEqualTo(GradientHeatmapModel.DEFAULT_DECADE_MIN);
     assertThat(heat.title()).startsWith("mean |δ| per neuron · step 40 · ");
     assertThat(LabModels.heatmap(s, theme.withLocale(java.util.Locale.CHINESE)).title())
-        .startsWith("每个神经元的平均 |δ| · 第 40 步 · 第一层 : 最后隐藏层 = 1 : ");
+        .startsWith("每个神经元的平均 |δ| · 第 40 步 · 首层 : 末层 = 1 : ");
     assertThat(heat.rows().get(0).magnitude(3)).isEqualTo(s.layers().get(0).neuronGrad(3));
 
     NetworkDiagramModel net = LabModels.network(s, theme);

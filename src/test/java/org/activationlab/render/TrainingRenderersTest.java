@@ -71,6 +71,19 @@ class TrainingRenderersTest {
   }
 
   @Test
+  void aLongHeatmapTitleKeepsTheStepAndTheRatio() {
+    java.awt.FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)
+        .createGraphics().getFontMetrics(Theme.light().titleFont());
+    String title = "mean |δ| per neuron · step 300 · first : last = 1 : 82000";
+    assertThat(GradientHeatmapRenderer.fitTitle(title, fm, 10_000)).isEqualTo(title);
+    String narrow = GradientHeatmapRenderer.fitTitle(title, fm,
+        fm.stringWidth("step 300 · first : last = 1 : 82000") + 1);
+    assertThat(narrow).isEqualTo("step 300 · first : last = 1 : 82000");
+    assertThat(fm.stringWidth(GradientHeatmapRenderer.fitTitle(title, fm, 60)))
+        .isLessThanOrEqualTo(60);
+  }
+
+  @Test
   void theBoundaryKeepsOneToOneInAWideOrATallPanel() {
     DataSplit data = Datasets.generate(new DatasetSpec(DatasetKind.CIRCLE, 40, 0, 0.25, 1));
     GridSnapshot grid = new GridSnapshot(4, 2, 1, -2, 2, -1.5, 1.5, new double[16]);
