@@ -53,6 +53,8 @@ final class MainWindow extends BorderPane {
   private final ChangeListener<Boolean> onFullScreen = (o, was, now) -> showFullScreen(now);
   private final javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = this::onEscape;
   private Stage stage;
+  /** The window's bounds before full screen, restored after it. */
+  private javafx.geometry.Rectangle2D windowed;
 
   private final ScenarioSession session;
   private Alert lastAlert;
@@ -129,6 +131,7 @@ final class MainWindow extends BorderPane {
     if (full == (alone != null)) {
       return;
     }
+    coverScreen(full);
     menuBar.setVisible(!full); // hidden but kept in the scene: its accelerators still work
     menuBar.setManaged(!full);
     lab.setStatusShown(!full);
@@ -146,6 +149,33 @@ final class MainWindow extends BorderPane {
       alone = null;
       themes.presentationProperty().set(presentationBefore);
     }
+  }
+
+  /**
+   * The window's own bounds follow full screen too: without a window manager (a bare X server
+   * in a classroom kiosk, Xvfb) the platform's full screen does not resize the window.
+   */
+  private void coverScreen(boolean full) {
+    if (stage == null) {
+      return;
+    }
+    if (full) {
+      windowed = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+          stage.getHeight());
+      javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(windowed)
+          .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
+      place(screen);
+    } else if (windowed != null) {
+      place(windowed);
+      windowed = null;
+    }
+  }
+
+  private void place(javafx.geometry.Rectangle2D r) {
+    stage.setX(r.getMinX());
+    stage.setY(r.getMinY());
+    stage.setWidth(r.getWidth());
+    stage.setHeight(r.getHeight());
   }
 
   /** Whether the window shows one view alone (full screen). */
