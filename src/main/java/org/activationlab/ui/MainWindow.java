@@ -53,6 +53,7 @@ final class MainWindow extends BorderPane {
   private final ChangeListener<Boolean> onFullScreen = (o, was, now) -> showFullScreen(now);
   private final javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = this::onEscape;
   private Stage stage;
+  private final Consumer<Locale> onLanguage;
   /** The window's bounds before full screen, restored after it. */
   private javafx.geometry.Rectangle2D windowed;
 
@@ -76,6 +77,7 @@ final class MainWindow extends BorderPane {
     tabs = new TabPane(explorerTab, labTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     this.themes = themes;
+    this.onLanguage = onLanguage;
     menuBar = menuBar(themes, onLanguage, onQuit);
     setTop(menuBar);
     setCenter(tabs);
@@ -196,9 +198,18 @@ final class MainWindow extends BorderPane {
    * in front; the models, and with them the run and the chosen layer, carry over.
    */
   static void replace(javafx.scene.Scene scene, MainWindow next) {
-    boolean lab = scene.getRoot() instanceof MainWindow old && old.labShown();
+    MainWindow old = scene.getRoot() instanceof MainWindow w ? w : null;
+    boolean lab = old != null && old.labShown();
     scene.setRoot(next);
     next.selectLab(lab);
+    if (old != null && old.alone != null) { // in full screen: the look to return to carries over
+      next.presentationBefore = old.presentationBefore;
+    }
+  }
+
+  /** As the language menu does: the window in {@code locale}. */
+  void switchLanguage(Locale locale) {
+    onLanguage.accept(locale);
   }
 
   /** Whether the Lab is the view in front. */
