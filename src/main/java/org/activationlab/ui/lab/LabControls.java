@@ -162,7 +162,13 @@ final class LabControls extends VBox {
         : I18n.text("lab.speed.value", v.intValue())));
     speed.setValue(model.speed());
     speed.setTooltip(new Tooltip(I18n.text("lab.speed.tooltip")));
-    speed.setOnAction(e -> model.setSpeed(speed.getValue()));
+    speed.setOnAction(e -> {
+      if (speed.getValue() != null && speed.getValue() != model.speed()) {
+        model.setSpeed(speed.getValue());
+      }
+    });
+    // a loaded preset or lesson sets its own speed
+    listeners.on(model.speedProperty(), () -> speed.setValue(model.speed()));
     Label speedLabel = new Label(I18n.text("lab.speed"));
     HBox speedRow = new HBox(6, speedLabel, speed);
     speedRow.setAlignment(Pos.CENTER_LEFT);

@@ -29,18 +29,20 @@ public final class LabModel implements AutoCloseable {
   public static final String FIRST_PRESET = "playground";
 
   /** Speeds offered, in steps per second; 0 = as fast as possible. */
-  public static final List<Double> SPEEDS = List.of(1.0, 10.0, 100.0, 1000.0, 10000.0, 0.0);
+  public static final List<Double> SPEEDS =
+      List.of(1.0, 10.0, 20.0, 50.0, 100.0, 1000.0, 10000.0, 0.0);
 
-  /**
-   * The speed at start: slow enough to watch a preset unfold (most show their phenomenon within
-   * 300 steps, a few seconds), fast enough not to wait.
-   */
+  /** A class watches a preset or lesson unfold to its designed step in at most this long. */
+  public static final double WATCH_SECONDS = 20;
+
+  /** The speed at start, before a preset is loaded. */
   public static final double DEFAULT_SPEED = 100;
 
   private final Trainer trainer;
   private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(FIRST_PRESET);
-  private double speed = DEFAULT_SPEED;
+  private final javafx.beans.property.ReadOnlyDoubleWrapper speed =
+      new javafx.beans.property.ReadOnlyDoubleWrapper(DEFAULT_SPEED);
   private final ObjectProperty<HistoryMetric> historyMetric =
       new SimpleObjectProperty<>(HistoryMetric.MEAN_ABS_DELTA);
   private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
@@ -54,7 +56,7 @@ public final class LabModel implements AutoCloseable {
   public LabModel(Scenario first) {
     scenario.set(first);
     trainer = new Trainer(first);
-    trainer.submit(new Command.SetSpeed(speed));
+    trainer.submit(new Command.SetSpeed(speed.get()));
   }
 
   /** The scenario in force (what the user set; the trainer applies it in order). */
@@ -113,6 +115,7 @@ public final class LabModel implements AutoCloseable {
     preset.set(p.name());
     trainer.submit(new Command.Pause());
     trainer.submit(Command.Configure.fresh(p.scenario()));
+    setSpeed(watchSpeed(p.scenario().steps()));
   }
 
   /** Replaces the whole scenario (e.g. from a file): a new network, paused at step 0. */
@@ -121,6 +124,7 @@ public final class LabModel implements AutoCloseable {
     preset.set("");
     trainer.submit(new Command.Pause());
     trainer.submit(Command.Configure.fresh(s));
+    setSpeed(watchSpeed(s.steps()));
   }
 
   /**
@@ -202,12 +206,30 @@ public final class LabModel implements AutoCloseable {
 
   /** Steps per second while playing; 0 = as fast as possible. */
   public void setSpeed(double stepsPerSecond) {
-    speed = stepsPerSecond;
+    speed.set(stepsPerSecond);
     trainer.submit(new Command.SetSpeed(stepsPerSecond));
   }
 
   public double speed() {
-    return speed;
+    return speed.get();
+  }
+
+  /** The speed (a preset or lesson sets it when loaded). */
+  public javafx.beans.property.ReadOnlyDoubleProperty speedProperty() {
+    return speed.getReadOnlyProperty();
+  }
+
+  /**
+   * The speed at which {@code steps} take between half of {@link #WATCH_SECONDS} and all of it:
+   * the slowest offered that is fast enough (300 steps: 20 steps/s, 15 s; 1500: 100, 15 s).
+   */
+  public static double watchSpeed(int steps) {
+    for (double s : SPEEDS) {
+      if (s > 0 && steps / s <= WATCH_SECONDS) {
+        return s;
+      }
+    }
+    return 0;
   }
 
   /** Stops the trainer thread (window closed). */

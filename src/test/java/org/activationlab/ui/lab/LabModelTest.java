@@ -63,4 +63,20 @@ class LabModelTest {
     m.close();
     assertThat(m.trainer().isAlive()).isFalse();
   }
+
+  /** How long a class waits for each preset's designed step at the speed it loads with. */
+  @Test
+  void everyPresetUnfoldsInTenToTwentySecondsAtItsSpeed() {
+    for (var p : Presets.all()) {
+      double speed = LabModel.watchSpeed(p.scenario().steps());
+      double seconds = p.scenario().steps() / speed;
+      assertThat(seconds).as(p.name() + " at " + speed + " steps/s").isBetween(10.0, 20.0);
+    }
+    try (LabModel m = new LabModel()) {
+      m.loadPreset("deep-sigmoid");
+      assertThat(m.speed()).isEqualTo(20.0); // 300 steps in 15 s
+      m.loadPreset("playground");
+      assertThat(m.speed()).isEqualTo(100.0); // 1500 steps in 15 s
+    }
+  }
 }

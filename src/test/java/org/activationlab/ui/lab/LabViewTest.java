@@ -74,9 +74,10 @@ class LabViewTest {
   void spacePlaysDeepSigmoidToItsDesignedStepAndTheGradientFadesTowardsTheInput()
       throws Exception {
     load("deep-sigmoid");
+    assertThat(model.speed()).as("the preset's watching speed").isEqualTo(20);
+    robot.interact(() -> model.setSpeed(0)); // the test need not watch for 15 s
     int[] heatmapAtStart = pixels(view.heatmapPanel().canvas());
     robot.type(KeyCode.SPACE);
-    awaitShown(s -> s.status().playing());
     // the preset is designed for 300 steps: playing stops there, and says so
     TrainingSnapshot paused = awaitShown(s -> !s.status().playing() && s.step() > 0);
     assertThat(paused.step()).isEqualTo(Presets.get("deep-sigmoid").scenario().steps());
