@@ -1,5 +1,9 @@
 package org.activationlab.activation;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
 /** Shrinkage functions, which pull small inputs to (or towards) zero. */
 final class Shrink {
 
@@ -47,27 +51,27 @@ final class Shrink {
     /** (−1)ⁿ Tₙ/(2n−1)! for n = 2..count+1: the coefficients of x^(2n−1) in x − tanh x. */
     static double[] seriesCoefficients(int count) {
       int n = count + 1;
-      java.math.BigInteger[] t = new java.math.BigInteger[n + 1];
+      BigInteger[] t = new BigInteger[n + 1];
       // tangent numbers by the Knuth–Buckholtz recurrence: T1 = 1, 2, 16, 272, 7936, …
-      t[1] = java.math.BigInteger.ONE;
+      t[1] = BigInteger.ONE;
       for (int k = 2; k <= n; k++) {
-        t[k] = t[k - 1].multiply(java.math.BigInteger.valueOf(k - 1));
+        t[k] = t[k - 1].multiply(BigInteger.valueOf(k - 1));
       }
       for (int k = 2; k <= n; k++) {
         for (int j = k; j <= n; j++) {
-          t[j] = t[j - 1].multiply(java.math.BigInteger.valueOf(j - k))
-              .add(t[j].multiply(java.math.BigInteger.valueOf(j - k + 2)));
+          t[j] = t[j - 1].multiply(BigInteger.valueOf(j - k))
+              .add(t[j].multiply(BigInteger.valueOf(j - k + 2)));
         }
       }
       double[] c = new double[count];
-      java.math.BigInteger factorial = java.math.BigInteger.valueOf(6); // 3!
+      BigInteger factorial = BigInteger.valueOf(6); // 3!
       for (int i = 0; i < count; i++) {
         int m = 2 * (i + 2) - 1; // the power, 3, 5, 7, …
         if (i > 0) {
-          factorial = factorial.multiply(java.math.BigInteger.valueOf((long) (m - 1) * m));
+          factorial = factorial.multiply(BigInteger.valueOf((long) (m - 1) * m));
         }
-        double v = new java.math.BigDecimal(t[i + 2]).divide(new java.math.BigDecimal(factorial),
-            java.math.MathContext.DECIMAL128).doubleValue();
+        double v = new BigDecimal(t[i + 2]).divide(new BigDecimal(factorial),
+            MathContext.DECIMAL128).doubleValue();
         c[i] = i % 2 == 0 ? v : -v;
       }
       return c;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -21,8 +25,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.activationlab.export.ScenarioFileException;
@@ -51,11 +57,11 @@ final class MainWindow extends BorderPane {
   private Tab alone;
   private boolean presentationBefore;
   private final ChangeListener<Boolean> onFullScreen = (o, was, now) -> showFullScreen(now);
-  private final javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = this::onEscape;
+  private final EventHandler<KeyEvent> escape = this::onEscape;
   private Stage stage;
   private final Consumer<Locale> onLanguage;
   /** The window's bounds before full screen, restored after it. */
-  private javafx.geometry.Rectangle2D windowed;
+  private Rectangle2D windowed;
 
   private final ScenarioSession session;
   private Alert lastAlert;
@@ -84,12 +90,12 @@ final class MainWindow extends BorderPane {
     // follow the stage's full screen while this is its content (a language switch replaces it)
     sceneProperty().addListener((o, was, now) -> {
       if (was != null) {
-        was.removeEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+        was.removeEventHandler(KeyEvent.KEY_PRESSED, escape);
       }
       if (now == null) {
         watch(null);
       } else {
-        now.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+        now.addEventHandler(KeyEvent.KEY_PRESSED, escape);
         now.windowProperty().addListener((w, before, after) -> watch(after));
         watch(now.getWindow());
       }
@@ -120,7 +126,7 @@ final class MainWindow extends BorderPane {
   }
 
   /** Esc that nothing else took leaves full screen. */
-  private void onEscape(javafx.scene.input.KeyEvent e) {
+  private void onEscape(KeyEvent e) {
     if (e.getCode() == KeyCode.ESCAPE && stage != null && stage.isFullScreen()) {
       stage.setFullScreen(false);
       e.consume();
@@ -141,11 +147,11 @@ final class MainWindow extends BorderPane {
       presentationBefore = themes.presentationProperty().get();
       themes.presentationProperty().set(true);
       alone = tabs.getSelectionModel().getSelectedItem();
-      javafx.scene.Node view = alone.getContent();
+      Node view = alone.getContent();
       alone.setContent(null);
       setCenter(view);
     } else {
-      javafx.scene.Node view = getCenter();
+      Node view = getCenter();
       setCenter(tabs);
       alone.setContent(view);
       alone = null;
@@ -162,10 +168,10 @@ final class MainWindow extends BorderPane {
       return;
     }
     if (full) {
-      windowed = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+      windowed = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
           stage.getHeight());
-      javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(windowed)
-          .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
+      Rectangle2D screen = Screen.getScreensForRectangle(windowed)
+          .stream().findFirst().orElse(Screen.getPrimary()).getBounds();
       place(screen);
     } else if (windowed != null) {
       place(windowed);
@@ -173,7 +179,7 @@ final class MainWindow extends BorderPane {
     }
   }
 
-  private void place(javafx.geometry.Rectangle2D r) {
+  private void place(Rectangle2D r) {
     stage.setX(r.getMinX());
     stage.setY(r.getMinY());
     stage.setWidth(r.getWidth());
@@ -197,7 +203,7 @@ final class MainWindow extends BorderPane {
    * Puts {@code next} in place of the scene's window (a language switch), showing the same view
    * in front; the models, and with them the run and the chosen layer, carry over.
    */
-  static void replace(javafx.scene.Scene scene, MainWindow next) {
+  static void replace(Scene scene, MainWindow next) {
     MainWindow old = scene.getRoot() instanceof MainWindow w ? w : null;
     boolean lab = old != null && old.labShown();
     scene.setRoot(next);
@@ -222,10 +228,10 @@ final class MainWindow extends BorderPane {
     if (alone != null) { // full screen: show the other view alone
       Tab wanted = tabs.getTabs().get(showLab ? 1 : 0);
       if (wanted != alone) {
-        javafx.scene.Node view = getCenter();
+        Node view = getCenter();
         alone.setContent(view);
         alone = wanted;
-        javafx.scene.Node next = wanted.getContent();
+        Node next = wanted.getContent();
         wanted.setContent(null);
         setCenter(next);
       }

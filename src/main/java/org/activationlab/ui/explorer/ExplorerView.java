@@ -1,5 +1,8 @@
 package org.activationlab.ui.explorer;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -109,13 +112,13 @@ public final class ExplorerView extends BorderPane {
     lowerTabs.setMinHeight(150);
     // the first layout sizes the panes by their content: give the plot its share once there
     // is a height to share
-    centre.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+    centre.heightProperty().addListener(new ChangeListener<>() {
       @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was,
+      public void changed(ObservableValue<? extends Number> o, Number was,
           Number now) {
         if (now.doubleValue() > 0) {
           centre.heightProperty().removeListener(this);
-          javafx.application.Platform.runLater(() -> centre.setDividerPositions(0.6));
+          Platform.runLater(() -> centre.setDividerPositions(0.6));
         }
       }
     });

@@ -1,5 +1,7 @@
 package org.activationlab.ui.lab;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -265,8 +267,8 @@ final class LabControls extends VBox {
     learningRate.valueProperty().addListener((o, was, now) -> {
       if (!updating) {
         // three significant digits: a slider position is not more precise than that
-        double lr = new java.math.BigDecimal(Math.pow(10, now.doubleValue()))
-            .round(new java.math.MathContext(3)).doubleValue();
+        double lr = new BigDecimal(Math.pow(10, now.doubleValue()))
+            .round(new MathContext(3)).doubleValue();
         model.setLearningRate(lr);
       }
     });
@@ -363,6 +365,6 @@ final class LabControls extends VBox {
   }
 
   static String num(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,8 +43,8 @@ public final class LabModel implements AutoCloseable {
   private final Trainer trainer;
   private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(FIRST_PRESET);
-  private final javafx.beans.property.ReadOnlyDoubleWrapper speed =
-      new javafx.beans.property.ReadOnlyDoubleWrapper(DEFAULT_SPEED);
+  private final ReadOnlyDoubleWrapper speed =
+      new ReadOnlyDoubleWrapper(DEFAULT_SPEED);
   private final ObjectProperty<HistoryMetric> historyMetric =
       new SimpleObjectProperty<>(HistoryMetric.MEAN_ABS_DELTA);
   private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
@@ -215,7 +217,7 @@ public final class LabModel implements AutoCloseable {
   }
 
   /** The speed (a preset or lesson sets it when loaded). */
-  public javafx.beans.property.ReadOnlyDoubleProperty speedProperty() {
+  public ReadOnlyDoubleProperty speedProperty() {
     return speed.getReadOnlyProperty();
   }
 

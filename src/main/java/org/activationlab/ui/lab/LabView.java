@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -152,7 +153,7 @@ public final class LabView extends BorderPane {
     centre.setPadding(new Insets(4));
     for (PicturePanel p : panels) {
       // a handler beside the heatmap's own click (a row shows that layer's activations)
-      p.canvas().canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+      p.canvas().canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
         if (e.getClickCount() == 2) {
           focusPicture(focusedPanel == p ? -1 : panels.indexOf(p));
         }
