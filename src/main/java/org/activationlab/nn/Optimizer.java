@@ -23,6 +23,9 @@ public final class Optimizer {
   private final double[] s1;
   private final double[] s2;
   private long t;
+  /** The hyperparameters and clip scale of the last step, to reconstruct its update. */
+  private OptimizerSpec lastSpec;
+  private double lastScale = 1;
 
   public Optimizer(OptimizerSpec spec, int parameterCount) {
     this.spec = spec;
@@ -62,6 +65,7 @@ public final class Optimizer {
       java.util.Arrays.fill(s2, 0);
     }
     t = 0;
+    lastSpec = null;
   }
 
   /**
@@ -98,6 +102,8 @@ public final class Optimizer {
       scale = clip / norm;
     }
     t++;
+    lastSpec = spec;
+    lastScale = scale;
     double decay = spec.weightDecay();
     for (int l = 0; l < net.layerCount(); l++) {
       int wo = net.weightOffset(l);
@@ -111,6 +117,53 @@ public final class Optimizer {
       stats.clipped = scale < 1.0;
     }
     return norm;
+  }
+
+  /**
+   * The update-to-weight ratio of the last step per layer, ‖ΔW‖ / ‖W‖ over the layer's weights
+   * (biases excluded; W before the update), healthy around 1e-3. The step stores nothing extra:
+   * the update is rebuilt from the optimiser's state, the parameters after the step and {@code
+   * gradients}, which must still hold that step's loss gradient. Rebuilding solves each rule
+   * for the weight before the update (e.g. SGD with decay: w = (w′ + η g) / (1 − η λ)), exact up
+   * to rounding. NaN before the first step (or after {@link #reset()}).
+   *
+   * @param out one entry per layer
+   */
+  public void updateRatios(Mlp net, double[] gradients, double[] out) {
+    for (int l = 0; l < out.length; l++) {
+      out[l] = lastSpec == null ? Double.NaN
+          : layerUpdateRatio(net.parameters(), gradients, net.weightOffset(l),
+              net.biasOffset(l));
+    }
+  }
+
+  private double layerUpdateRatio(double[] p, double[] g, int from, int to) {
+    OptimizerSpec s = lastSpec;
+    double lr = s.learningRate();
+    double decay = s.weightDecay();
+    double mu = s.momentum();
+    double c1 = 1 - Math.pow(s.beta1(), t);
+    double c2 = 1 - Math.pow(s.beta2(), t);
+    double updates = 0;
+    double weights = 0;
+    for (int k = from; k < to; k++) {
+      double gs = g[k] * lastScale;
+      double d = switch (s.kind()) {
+        case SGD -> p[k] - (p[k] + lr * gs) / (1 - lr * decay);
+        case MOMENTUM -> -lr * s1[k];
+        case NESTEROV -> -lr * ((gs + decay * p[k] + decay * lr * mu * s1[k]) / (1 - decay * lr)
+            + mu * s1[k]);
+        case RMSPROP -> {
+          double den = Math.sqrt(s1[k]) + s.epsilon();
+          yield -lr * ((gs + decay * p[k]) / (1 - decay * lr / den)) / den;
+        }
+        case ADAM -> -lr * (s1[k] / c1) / (Math.sqrt(s2[k] / c2) + s.epsilon());
+      };
+      double before = p[k] - d;
+      updates += d * d;
+      weights += before * before;
+    }
+    return Math.sqrt(updates / weights);
   }
 
   /** L2 norm of g[0..n). */

@@ -40,6 +40,11 @@ public final class StepStatistics {
   public final double[] gradBiasRms;
   public final double[] activationMean;
   public final double[] activationStd;
+  /**
+   * ‖ΔW‖ / ‖W‖ of the last step's update per layer; measured only on request ({@link
+   * TrainingSession#measureUpdateRatios()}, at a snapshot), NaN until then.
+   */
+  public final double[] updateRatio;
 
   /** Statistics for layers of the given widths (input side first, output layer last). */
   public StepStatistics(int[] widths) {
@@ -53,6 +58,8 @@ public final class StepStatistics {
     gradBiasRms = new double[n];
     activationMean = new double[n];
     activationStd = new double[n];
+    updateRatio = new double[n];
+    java.util.Arrays.fill(updateRatio, Double.NaN);
   }
 
   /** Statistics shaped for {@code net}. */
@@ -101,6 +108,7 @@ public final class StepStatistics {
     System.arraycopy(src.gradBiasRms, 0, gradBiasRms, 0, gradBiasRms.length);
     System.arraycopy(src.activationMean, 0, activationMean, 0, activationMean.length);
     System.arraycopy(src.activationStd, 0, activationStd, 0, activationStd.length);
+    System.arraycopy(src.updateRatio, 0, updateRatio, 0, updateRatio.length);
   }
 
   /** A deep copy. */

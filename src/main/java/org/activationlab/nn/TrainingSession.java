@@ -230,6 +230,14 @@ public final class TrainingSession {
     return (steps == 0 || Double.isFinite(lastLoss)) && net.isFinite();
   }
 
+  /**
+   * Fills {@link StepStatistics#updateRatio} of {@link #stepStatistics()} with the last step's
+   * update-to-weight ratios (one pass over the weights; call it when publishing, not per step).
+   */
+  public void measureUpdateRatios() {
+    optimizer.updateRatios(net, ws.gradients, stats.updateRatio);
+  }
+
   /** The live statistics of the last step (valid when statistics are enabled). Do not keep. */
   public StepStatistics stepStatistics() {
     return stats;

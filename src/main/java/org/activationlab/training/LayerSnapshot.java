@@ -16,6 +16,7 @@ public final class LayerSnapshot {
   private final String activation;
   private final double gradMeanAbs;
   private final double gradWeightRms;
+  private final double updateRatio;
   private final double activationMean;
   private final double activationStd;
   private final double deadFraction;
@@ -35,6 +36,7 @@ public final class LayerSnapshot {
     this.activation = activation;
     this.gradMeanAbs = s.gradMeanAbs[l];
     this.gradWeightRms = s.gradWeightRms[l];
+    this.updateRatio = s.updateRatio[l];
     this.activationMean = s.activationMean[l];
     this.activationStd = s.activationStd[l];
     this.deadFraction = p.deadFraction[l];
@@ -84,6 +86,14 @@ public final class LayerSnapshot {
   /** RMS of ∂L/∂W over the layer's weights. */
   public double gradWeightRms() {
     return gradWeightRms;
+  }
+
+  /**
+   * ‖ΔW‖ / ‖W‖ of the last step's update of this layer's weights (healthy ≈ 1e-3); NaN at step 0
+   * and when not measured.
+   */
+  public double updateRatio() {
+    return updateRatio;
   }
 
   public double activationMean() {

@@ -211,6 +211,9 @@ public final class Run {
    * the largest part of a snapshot, and a statistics record does not need it).
    */
   public TrainingSnapshot snapshot(boolean withHistory) {
+    if (session.stepCount() > 0) {
+      session.measureUpdateRatios();
+    }
     StepStatistics stats = session.stepCount() == 0 ? initialGradients()
         : session.stepStatistics();
     if (session.stepCount() == 0 && history.size() == 0) {

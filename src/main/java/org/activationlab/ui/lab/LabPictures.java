@@ -246,7 +246,11 @@ final class LabPictures implements LabDrawings.View {
         : I18n.text("lab.hover.hiddenLayer", l.index() + 1, l.activation());
     String state = l.isDead(j) ? I18n.text("lab.hover.dead")
         : l.isSaturated(j) ? I18n.text("lab.hover.saturated") : I18n.text("lab.hover.active");
-    return I18n.text("lab.hover.unit", layer, j + 1, num(l.neuronGrad(j)), state);
+    double ratio = l.updateRatio();
+    String update = Double.isNaN(ratio) ? I18n.text("lab.hover.updateRatio.none")
+        : I18n.text("lab.hover.updateRatio", num(ratio));
+    return I18n.text("lab.hover.unit", layer, j + 1, num(l.neuronGrad(j)), state) + "\n"
+        + update;
   }
 
   static String num(double v) {

@@ -41,7 +41,9 @@ class LabPicturesTest {
         }
         double w = 700;
         double h = 320;
-        assertThat(pictures.heatmapAt(w * 0.5, h * 0.35, w, h, theme)).as("heatmap").isPresent();
+        assertThat(pictures.heatmapAt(w * 0.5, h * 0.35, w, h, theme)).as("heatmap")
+            .hasValueSatisfying(text -> assertThat(text).containsPattern(
+                "update : weight = \\d[0-9.e+-]* per step"));
         assertThat(pictures.lossAt(w * 0.5, h * 0.5, w, h, theme)).as("loss").isPresent();
         assertThat(pictures.historyAt(w * 0.5, h * 0.3, w, h, theme)).as("history").isPresent();
         assertThat(pictures.activationsAt(w * 0.5, h * 0.5, w, h, theme)).isPresent();
