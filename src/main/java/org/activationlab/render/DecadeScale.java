@@ -8,7 +8,9 @@ import java.awt.geom.Rectangle2D;
 /**
  * A logarithmic colour scale for magnitudes spanning many decades (gradients: 1e-12 … 1e2):
  * log10 of the value mapped onto a colour map, exact zeros in a colour of their own, and a legend
- * with a label per decade. Values outside the range are clamped to its ends.
+ * with a label per decade. Values outside the range are clamped to its ends (the Lab fits the
+ * range to what it shows, {@link DecadeRange#fitting}); NaN and ±∞ (a diverged run) get {@link
+ * #NON_FINITE_COLOR} and a legend entry of their own.
  *
  * @param minExponent log10 of the smallest magnitude shown distinctly (e.g. −12)
  * @param maxExponent log10 of the largest (e.g. 2)
@@ -20,6 +22,14 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
   /** The Lab's gradient scale: 1e-12 … 1e2 on viridis, zeros in mid grey. */
   public static final DecadeScale GRADIENTS =
       new DecadeScale(-12, 2, ColorMap.VIRIDIS, new Color(0x9a, 0x9a, 0x9a));
+
+  /** NaN or ±∞: the magenta of the gradient heatmap, which no viridis colour comes near. */
+  public static final Color NON_FINITE_COLOR = new Color(0xD8, 0x1B, 0x60);
+
+  /** Gradient magnitudes over {@code range} on viridis, zeros in mid grey. */
+  public static DecadeScale gradients(DecadeRange range) {
+    return new DecadeScale(range.min(), range.max(), GRADIENTS.map(), GRADIENTS.zeroColor());
+  }
 
   public DecadeScale {
     if (minExponent >= maxExponent) {
@@ -36,8 +46,12 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
     return Math.max(0, Math.min(1, t));
   }
 
-  /** Opaque ARGB of a magnitude; zeros get {@link #zeroColor()}. */
+  /** Opaque ARGB of a magnitude; zeros get {@link #zeroColor()}, NaN and ±∞ {@link
+   * #NON_FINITE_COLOR}. */
   public int argb(double magnitude) {
+    if (!Double.isFinite(magnitude)) {
+      return NON_FINITE_COLOR.getRGB();
+    }
     double t = position(magnitude);
     return Double.isNaN(t) ? zeroColor.getRGB() : map.argb(t);
   }
@@ -58,7 +72,7 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
     FontMetrics fm = g.getFontMetrics();
     double top = box.getMinY() + (title == null ? 0 : fm.getHeight() + 4);
     double barW = Math.min(fs * 1.1, box.getWidth() * 0.3);
-    double zeroH = fm.getHeight() * 1.3;
+    double zeroH = fm.getHeight() * 2.6; // the swatches for 0 and for NaN/∞
     double barH = Math.max(10, box.getMaxY() - top - zeroH - fm.getHeight() * 0.6);
     if (title != null) {
       g.setColor(theme.foreground());
@@ -88,5 +102,11 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
     g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, fm.getHeight() * 0.9));
     g.setColor(theme.muted());
     g.drawString("0", (float) (box.getMinX() + barW + 4), (float) (zy + fm.getAscent() * 0.85));
+    zy += fm.getHeight() * 1.3;
+    g.setColor(NON_FINITE_COLOR);
+    g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, fm.getHeight() * 0.9));
+    g.setColor(theme.muted());
+    g.drawString(theme.text("scale.nonFinite"), (float) (box.getMinX() + barW + 4),
+        (float) (zy + fm.getAscent() * 0.85));
   }
 }

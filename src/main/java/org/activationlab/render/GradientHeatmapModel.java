@@ -7,18 +7,19 @@ import org.activationlab.training.LayerSnapshot;
 
 /**
  * What the per-layer gradient heatmap shows: one row per layer (input side first), one cell per
- * neuron coloured by log10 of its mean |δ| over the fixed decade range [{@code decadeMin}, {@code
- * decadeMax}]; exact zeros get their own colour, dead units a ✕.
+ * neuron coloured by log10 of its mean |δ| over the decade range [{@code decadeMin}, {@code
+ * decadeMax}] (fitted to the values, or locked by the user); exact zeros get their own colour,
+ * dead units a ✕.
  *
  * @param title text above the picture (may be null)
  * @param rows the layers, input side first
  * @param decadeMin log10 of the smallest magnitude on the scale (e.g. −12)
  * @param decadeMax log10 of the largest (e.g. 2)
+ * @param locked whether the range was locked (values may then lie outside it: the legend shows
+ *     which ends they pass)
  */
-public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, int decadeMax) {
-
-  public static final int DEFAULT_DECADE_MIN = -12;
-  public static final int DEFAULT_DECADE_MAX = 2;
+public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, int decadeMax,
+    boolean locked) {
 
   /**
    * One layer: a label (e.g. {@code 1 sigmoid}), per neuron a mean |δ| (≥ 0; NaN = not measured)
@@ -68,6 +69,25 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
     if (decadeMax <= decadeMin) {
       throw new IllegalArgumentException("decadeMax must exceed decadeMin");
     }
+  }
+
+  /** A model whose range is not locked. */
+  public GradientHeatmapModel(String title, List<Row> rows, int decadeMin, int decadeMax) {
+    this(title, rows, decadeMin, decadeMax, false);
+  }
+
+  /** Whether some positive finite magnitude lies above (+1) or below (−1) the range. */
+  public boolean exceeds(int side) {
+    for (Row r : rows) {
+      for (int j = 0; j < r.width(); j++) {
+        double v = r.magnitude(j);
+        if (v > 0 && Double.isFinite(v)
+            && (side > 0 ? Math.log10(v) > decadeMax : Math.log10(v) < decadeMin)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Widest row. */

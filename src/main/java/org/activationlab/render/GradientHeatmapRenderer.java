@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * The per-layer gradient heatmap: a row per layer, a cell per neuron, colour = viridis of log10
- * mean |δ| over the model's decade range (values outside are pinned to the ends; {@link
- * LabModels#heatmap} widens the range so that none are), {@link #ZERO_COLOR} for an exact zero,
+ * mean |δ| over the model's decade range ({@link LabModels#heatmap} fits it to the values; a
+ * locked range may leave some outside: they take the end colours and the legend bar gets a
+ * triangle at that end), {@link #ZERO_COLOR} for an exact zero,
  * {@link #NON_FINITE_COLOR} for NaN or ∞, a ✕ over dead units. Row labels on the left give the
  * layer, its mean |δ| and its dead/saturated percentages; a decade legend sits on the right.
  * Cells are filled rectangles (at most 16 × 64 of them).
@@ -23,7 +24,7 @@ public final class GradientHeatmapRenderer {
   /** Exact zero: a neutral grey, outside viridis's purple–yellow range. */
   public static final Color ZERO_COLOR = new Color(0x9A, 0x9A, 0x9A);
   /** NaN or ±∞ (a diverged run): a magenta no viridis colour comes near, with its own legend. */
-  public static final Color NON_FINITE_COLOR = new Color(0xD8, 0x1B, 0x60);
+  public static final Color NON_FINITE_COLOR = DecadeScale.NON_FINITE_COLOR;
 
   /** Colour of a magnitude on the model's scale. */
   public static Color color(double magnitude, GradientHeatmapModel m) {
@@ -161,10 +162,23 @@ public final class GradientHeatmapRenderer {
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     g.setColor(theme.foreground());
-    g.drawString(theme.text("heatmap.legend"), (float) a.getX(), (float) (a.getY() + fm.getAscent()));
-    double barTop = a.getY() + fm.getHeight() + 4;
-    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 5.8); // room for 3 entries
+    g.drawString(theme.text("heatmap.legend"), (float) a.getX(),
+        (float) (a.getY() + fm.getAscent()));
+    double locked = 0; // a second title line saying the scale is locked
+    if (m.locked()) {
+      locked = fm.getHeight();
+      g.setColor(theme.muted());
+      g.drawString(theme.text("heatmap.legend.locked"), (float) a.getX(),
+          (float) (a.getY() + locked + fm.getAscent()));
+    }
     double barW = fs * 1.1;
+    // values beyond a locked range: a triangle at that end of the bar, as matplotlib's "extend"
+    double cap = barW * 0.9;
+    boolean above = m.exceeds(1);
+    boolean below = m.exceeds(-1);
+    double barTop = a.getY() + fm.getHeight() + 4 + locked + (above ? cap : 0);
+    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 5.8 // room for 3 entries
+        - locked - (above ? cap : 0) - (below ? cap : 0));
     int steps = 64;
     for (int i = 0; i < steps; i++) {
       double t = 1 - (i + 0.5) / steps;
@@ -175,6 +189,12 @@ public final class GradientHeatmapRenderer {
     g.setColor(theme.muted());
     g.setStroke(theme.thinStroke());
     g.draw(new Rectangle2D.Double(a.getX(), barTop, barW, barH));
+    if (above) {
+      extension(g, a.getX(), barTop, barW, -cap, ColorMap.VIRIDIS.color(1), theme);
+    }
+    if (below) {
+      extension(g, a.getX(), barTop + barH, barW, cap, ColorMap.VIRIDIS.color(0), theme);
+    }
     int target = (int) Math.max(2, barH / (fm.getHeight() * 1.1));
     List<Double> decades = NiceTicks.decades(Math.pow(10, m.decadeMin()),
         Math.pow(10, m.decadeMax()), target);
@@ -187,7 +207,7 @@ public final class GradientHeatmapRenderer {
       g.drawString(NiceTicks.decadeLabel(d), (float) (a.getX() + barW + 5),
           (float) (py + fm.getAscent() / 2.0 - 1));
     }
-    double y = barTop + barH + fm.getHeight() * 0.6;
+    double y = barTop + barH + (below ? cap : 0) + fm.getHeight() * 0.6;
     g.setColor(ZERO_COLOR);
     g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
     g.setColor(theme.foreground());
@@ -201,5 +221,19 @@ public final class GradientHeatmapRenderer {
     y += fm.getHeight() * 1.3;
     g.setColor(theme.foreground());
     g.drawString(theme.text("heatmap.dead"), (float) a.getX(), (float) (y + fm.getAscent()));
+  }
+
+  /** A triangle on the bar's end at {@code y}, pointing {@code height} away (up if negative). */
+  private static void extension(Graphics2D g, double x, double y, double w, double height,
+      Color fill, Theme theme) {
+    java.awt.geom.Path2D.Double t = new java.awt.geom.Path2D.Double();
+    t.moveTo(x, y);
+    t.lineTo(x + w, y);
+    t.lineTo(x + w / 2, y + height);
+    t.closePath();
+    g.setColor(fill);
+    g.fill(t);
+    g.setColor(theme.muted());
+    g.draw(t);
   }
 }

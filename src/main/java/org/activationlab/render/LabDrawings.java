@@ -2,6 +2,7 @@ package org.activationlab.render;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.activationlab.training.TrainingSnapshot;
 
@@ -26,11 +27,26 @@ public final class LabDrawings {
 
     /** The hidden layer (0-based) whose activations are shown. */
     int activationLayer();
+
+    /**
+     * The colour range of the gradient heatmap and the network diagram, when the user locked it
+     * to compare moments; empty: fitted to each snapshot.
+     */
+    default Optional<DecadeRange> gradientLock() {
+      return Optional.empty();
+    }
   }
 
   /** A fixed view: one snapshot with fixed options (a command-line picture, a GIF frame). */
   public record Fixed(TrainingSnapshot snapshot, HistoryMetric historyMetric, boolean logLoss,
-      int activationLayer) implements View {}
+      int activationLayer, Optional<DecadeRange> gradientLock) implements View {
+
+    /** A view whose gradient colours are fitted to the snapshot. */
+    public Fixed(TrainingSnapshot snapshot, HistoryMetric historyMetric, boolean logLoss,
+        int activationLayer) {
+      this(snapshot, historyMetric, logLoss, activationLayer, Optional.empty());
+    }
+  }
 
   /** The six pictures by name (file names, the command line's {@code --picture}). */
   public enum Kind {
@@ -81,6 +97,7 @@ public final class LabDrawings {
       new ActivationDistributionRenderer();
   private NetworkDiagramModel network;
   private TrainingSnapshot networkOf;
+  private Optional<DecadeRange> networkLock;
 
   public LabDrawings(View view) {
     this.view = view;
@@ -94,15 +111,18 @@ public final class LabDrawings {
    */
   public NetworkDiagramModel networkModel(Theme theme) {
     TrainingSnapshot s = view.snapshot();
-    if (network == null || networkOf != s || !theme.equals(network.theme())) {
-      network = LabModels.network(s, theme);
+    Optional<DecadeRange> lock = view.gradientLock();
+    if (network == null || networkOf != s || !theme.equals(network.theme())
+        || !lock.equals(networkLock)) {
+      network = LabModels.network(s, theme, lock);
       networkOf = s;
+      networkLock = lock;
     }
     return network;
   }
 
   public GradientHeatmapModel heatmapModel(Theme theme) {
-    return LabModels.heatmap(view.snapshot(), theme);
+    return LabModels.heatmap(view.snapshot(), theme, view.gradientLock());
   }
 
   /** Null when the data has no grid (more than two inputs). */

@@ -2,6 +2,7 @@ package org.activationlab.render;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.activationlab.activation.Activation;
 import org.activationlab.activation.Catalog;
@@ -29,16 +30,13 @@ public final class LabModels {
   }
 
   /**
-   * The per-layer heatmap: a row per layer (input side first), a cell per neuron, titled with
-   * the step in the theme's language.
+   * The decade range fitted to the snapshot's neuron gradients (mean |δ| of every unit): the
+   * heatmap and the network diagram share it, so their colours agree.
    */
-  public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme) {
-    List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
+  public static DecadeRange gradientRange(TrainingSnapshot s) {
     double smallest = Double.POSITIVE_INFINITY;
     double largest = 0;
     for (LayerSnapshot l : s.layers()) {
-      rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
-          + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())), l));
       for (int j = 0; j < l.width(); j++) {
         double v = l.neuronGrad(j);
         if (v > 0 && Double.isFinite(v)) {
@@ -47,13 +45,27 @@ public final class LabModels {
         }
       }
     }
-    // the fixed scale, widened to whole decades around anything outside it: never clipped
-    int min = GradientHeatmapModel.DEFAULT_DECADE_MIN;
-    int max = GradientHeatmapModel.DEFAULT_DECADE_MAX;
-    if (largest > 0) {
-      min = Math.min(min, (int) Math.floor(Math.log10(smallest)));
-      max = Math.max(max, (int) Math.ceil(Math.log10(largest)));
+    return DecadeRange.fitting(smallest, largest);
+  }
+
+  /** The per-layer heatmap over the range fitted to the snapshot. */
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme) {
+    return heatmap(s, theme, Optional.empty());
+  }
+
+  /**
+   * The per-layer heatmap: a row per layer (input side first), a cell per neuron, titled with
+   * the step (and the first-to-last hidden ratio) in the theme's language, coloured over {@code
+   * lock} or, when empty, over the range fitted to the snapshot.
+   */
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme,
+      Optional<DecadeRange> lock) {
+    List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
+    for (LayerSnapshot l : s.layers()) {
+      rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
+          + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())), l));
     }
+    DecadeRange range = lock.orElseGet(() -> gradientRange(s));
     String title = theme.text("heatmap.title", s.step());
     List<LayerSnapshot> layers = s.layers();
     if (layers.size() >= 3) { // two hidden layers or more: how much the gradient shrinks
@@ -63,7 +75,7 @@ public final class LabModels {
         title += " · " + theme.text("heatmap.ratio", ratioText(first, last));
       }
     }
-    return new GradientHeatmapModel(title, rows, min, max);
+    return new GradientHeatmapModel(title, rows, range.min(), range.max(), lock.isPresent());
   }
 
   /** {@code 1 : 14000} when the last is larger, {@code 3.2 : 1} when the first is. */
@@ -89,8 +101,17 @@ public final class LabModels {
     return spec.substring(0, colon) + "(" + values + ")";
   }
 
-  /** The network diagram with its current weights; input features as the first column. */
+  /** The network diagram over the gradient range fitted to the snapshot. */
   public static NetworkDiagramModel network(TrainingSnapshot s, Theme theme) {
+    return network(s, theme, Optional.empty());
+  }
+
+  /**
+   * The network diagram with its current weights; input features as the first column; neurons
+   * coloured like the heatmap (over {@code lock}, or the range fitted to the snapshot).
+   */
+  public static NetworkDiagramModel network(TrainingSnapshot s, Theme theme,
+      Optional<DecadeRange> lock) {
     List<LayerSnapshot> layers = s.layers();
     WeightsSnapshot w = s.weights();
     int n = layers.size();
@@ -110,7 +131,8 @@ public final class LabModels {
       }
       weights[l] = w.layerWeights(l);
     }
-    return new NetworkDiagramModel(widths, magnitudes, dead, weights, DecadeScale.GRADIENTS, theme);
+    return new NetworkDiagramModel(widths, magnitudes, dead, weights,
+        DecadeScale.gradients(lock.orElseGet(() -> gradientRange(s))), theme);
   }
 
   /** The layer × time history of {@code metric}; columns are labelled by their last step. */
@@ -144,8 +166,18 @@ public final class LabModels {
             ? h.gradMeanAbs(l, c) : h.gradWeightRms(l, c);
       }
     }
-    return new GradientHistoryModel(values, steps, labels, metric.label(theme.locale()), DecadeScale.GRADIENTS,
-        theme);
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    for (double[] row : values) {
+      for (double v : row) {
+        if (v > 0 && Double.isFinite(v)) {
+          smallest = Math.min(smallest, v);
+          largest = Math.max(largest, v);
+        }
+      }
+    }
+    return new GradientHistoryModel(values, steps, labels, metric.label(theme.locale()),
+        DecadeScale.gradients(DecadeRange.fitting(smallest, largest)), theme);
   }
 
   /**

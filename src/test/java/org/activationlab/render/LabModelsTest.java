@@ -36,7 +36,28 @@ class LabModelsTest {
     assertThat(ratio).as("deep sigmoid: the last hidden layer's gradient is larger").isGreaterThan(10);
     assertThat(heat.title()).endsWith(" · first : last = 1 : "
         + NiceTicks.significant(ratio, 2));
-    assertThat(heat.decadeMin()).isEqualTo(GradientHeatmapModel.DEFAULT_DECADE_MIN);
+    // the colour range: whole decades around the smallest and largest unit shown
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (LayerSnapshot l : s.layers()) {
+      for (int j = 0; j < l.width(); j++) {
+        lo = Math.min(lo, l.neuronGrad(j));
+        hi = Math.max(hi, l.neuronGrad(j));
+      }
+    }
+    assertThat(heat.decadeMin()).isEqualTo((int) Math.floor(Math.log10(lo)));
+    assertThat(heat.decadeMax()).isEqualTo((int) Math.ceil(Math.log10(hi)));
+    assertThat(heat.decadeMax() - heat.decadeMin()).as("fitted, not 14 fixed decades")
+        .isLessThan(10);
+    assertThat(heat.locked()).isFalse();
+    assertThat(heat.exceeds(1) || heat.exceeds(-1)).isFalse();
+    // a locked range is kept, and the model says which ends the values pass
+    GradientHeatmapModel locked = LabModels.heatmap(s, theme,
+        java.util.Optional.of(new DecadeRange(heat.decadeMin() + 1, heat.decadeMin() + 3)));
+    assertThat(locked.decadeMin()).isEqualTo(heat.decadeMin() + 1);
+    assertThat(locked.locked()).isTrue();
+    assertThat(locked.exceeds(-1)).isTrue();
+    assertThat(locked.exceeds(1)).isEqualTo(Math.log10(hi) > heat.decadeMin() + 3);
     assertThat(heat.title()).startsWith("mean |δ| per neuron · step 40 · ");
     assertThat(LabModels.heatmap(s, theme.withLocale(java.util.Locale.CHINESE)).title())
         .startsWith("每个神经元的平均 |δ| · 第 40 步 · 首层 : 末层 = 1 : ");
@@ -48,6 +69,8 @@ class LabModelsTest {
     assertThat(net.weights()[1][5 * 8 + 1]).isEqualTo(s.weights().weight(1, 5, 1));
     assertThat(net.weights()[8][7]).isEqualTo(s.weights().weight(8, 0, 7));
     assertThat(net.magnitudes()[2][4]).isEqualTo(s.layers().get(2).neuronGrad(4));
+    assertThat(net.scale().minExponent()).as("the heatmap's colours").isEqualTo(heat.decadeMin());
+    assertThat(net.scale().maxExponent()).isEqualTo(heat.decadeMax());
 
     GradientHistoryModel hist = LabModels.history(s, HistoryMetric.WEIGHT_RMS, theme);
     assertThat(hist.layers()).isEqualTo(9);

@@ -2,6 +2,7 @@ package org.activationlab.ui.lab;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.activationlab.render.DecadeRange;
 import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Command;
 import org.activationlab.training.Presets;
@@ -50,6 +52,9 @@ public final class LabModel implements AutoCloseable {
   private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
   /** The hidden layer (0-based) whose activations the Lab shows: kept across language switches. */
   private int activationLayer;
+  /** The gradient colour range the user locked (empty: fitted to each snapshot). */
+  private final ObjectProperty<Optional<DecadeRange>> gradientLock =
+      new SimpleObjectProperty<>(Optional.empty());
 
   public LabModel() {
     this(Presets.get(FIRST_PRESET).scenario());
@@ -99,6 +104,18 @@ public final class LabModel implements AutoCloseable {
   /** Whether the loss axis is logarithmic (a view option, saved with a scenario). */
   public BooleanProperty logLossProperty() {
     return logLoss;
+  }
+
+  /**
+   * The gradient colour range locked to compare moments of a run (heatmap and network), or
+   * empty when each snapshot's range is fitted to it. Kept across resets and language switches.
+   */
+  public ObjectProperty<Optional<DecadeRange>> gradientLockProperty() {
+    return gradientLock;
+  }
+
+  public Optional<DecadeRange> gradientLock() {
+    return gradientLock.get();
   }
 
   /** The hidden layer (0-based) whose activations are shown. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.activationlab.activation.Activation;
 import org.activationlab.render.ActivationDistributionModel;
+import org.activationlab.render.DecadeRange;
 import org.activationlab.render.DecisionBoundaryModel;
 import org.activationlab.render.GradientHistoryModel;
 import org.activationlab.render.GradientHeatmapRenderer;
@@ -70,6 +71,11 @@ final class LabPictures implements LabDrawings.View {
     return model.activationLayer();
   }
 
+  @Override
+  public Optional<DecadeRange> gradientLock() {
+    return model.gradientLock();
+  }
+
   /** Which hidden layer (0-based) the activations picture shows; clamped to the network. */
   void setActivationLayer(int layer) {
     model.setActivationLayer(Math.max(0, Math.min(hiddenLayers() - 1, layer)));
@@ -89,7 +95,7 @@ final class LabPictures implements LabDrawings.View {
   /** {@code kind} of snapshot {@code s} as it would be shown now (for a recording's frame). */
   Picture frame(LabPicture kind, TrainingSnapshot s) {
     return kind.of(new LabDrawings(new LabDrawings.Fixed(s, historyMetric(), logLoss(),
-        activationLayer())));
+        activationLayer(), gradientLock())));
   }
 
   /** The pictures of the shown snapshot with renderers of their own, for an export. */

@@ -33,6 +33,7 @@ import javafx.stage.FileChooser;
 import org.activationlab.export.RunLog;
 import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.render.HistoryMetric;
+import org.activationlab.render.LabModels;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
 import org.activationlab.training.Presets;
@@ -315,6 +316,20 @@ public final class LabView extends BorderPane {
     log.selectedProperty().bindBidirectional(model.logLossProperty());
     listeners.on(model.logLossProperty(), () -> loss.canvas().redraw());
     loss.addTool(log);
+
+    ToggleButton lock = new ToggleButton(I18n.text("lab.heatmap.lock"));
+    lock.setId("heatmap-lock");
+    lock.getStyleClass().add("small-button");
+    lock.setTooltip(new Tooltip(I18n.text("lab.heatmap.lock.tooltip")));
+    lock.setSelected(model.gradientLock().isPresent());
+    lock.selectedProperty().addListener((o, was, now) -> model.gradientLockProperty().set(
+        now ? Optional.of(LabModels.gradientRange(pictures.snapshot())) : Optional.empty()));
+    listeners.on(model.gradientLockProperty(), () -> {
+      lock.setSelected(model.gradientLock().isPresent());
+      heatmap.canvas().redraw();
+      network.canvas().redraw();
+    });
+    heatmap.addTool(lock);
 
     activationLayer.setId("activations-layer");
     activationLayer.setTooltip(new Tooltip(I18n.text("lab.activations.layer.tooltip")));

@@ -137,6 +137,31 @@ class LabViewTest {
   }
 
   @Test
+  void lockingTheColoursKeepsTheScaleWhileTrainingGoesOn() throws Exception {
+    load("deep-sigmoid");
+    TrainingSnapshot start = awaitShown(s -> s.step() == 0);
+    org.activationlab.render.DecadeRange fitted =
+        org.activationlab.render.LabModels.gradientRange(start);
+    robot.clickOn("#heatmap-lock");
+    assertThat(model.gradientLock()).contains(fitted);
+    robot.interact(() -> model.trainer().submit(
+        new org.activationlab.training.Command.Step(300)));
+    TrainingSnapshot later = awaitShown(s -> s.step() == 300);
+    assertThat(org.activationlab.render.LabModels.gradientRange(later))
+        .as("300 steps of deep sigmoid change the fitted range").isNotEqualTo(fitted);
+    org.activationlab.render.GradientHeatmapModel shown =
+        view.pictures().screen().heatmapModel(themes.renderTheme());
+    assertThat(shown.decadeMin()).isEqualTo(fitted.min());
+    assertThat(shown.decadeMax()).isEqualTo(fitted.max());
+    assertThat(shown.locked()).isTrue();
+    save("lab-heatmap-locked.png");
+    robot.clickOn("#heatmap-lock");
+    assertThat(model.gradientLock()).isEmpty();
+    assertThat(view.pictures().screen().heatmapModel(themes.renderTheme()).decadeMin())
+        .isEqualTo(org.activationlab.render.LabModels.gradientRange(later).min());
+  }
+
+  @Test
   void keysOneToSixFocusAPictureArrowsWalkAndEscapeReturns() throws Exception {
     load("deep-sigmoid");
     robot.type(KeyCode.DIGIT3);
