@@ -100,9 +100,10 @@ final class PlotCommand implements Callable<Integer> {
       throw new Cli.UsageException("invalid axis range: " + e.getMessage());
     }
     List<PlotSeries> series = new ArrayList<>();
+    int[] slots = Palette.assign(activations.stream().map(a -> a.function().id()).toList());
     for (int i = 0; i < activations.size(); i++) {
       Activation a = activations.get(i);
-      series.add(new PlotSeries(a, Palette.color(i), a.spec()));
+      series.add(new PlotSeries(a, Palette.color(slots[i]), a.spec()));
     }
     Picture picture = Picture.of("plot", (g, w, h, t) -> new FunctionPlotRenderer().draw(g, w, h,
         new FunctionPlotModel(series, viewport, true, !noDerivative, t, Double.NaN, title)));

@@ -88,7 +88,7 @@ public final class ActivationDistributionRenderer {
     Axes.drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
     java.awt.Shape clip = g.getClip();
     g.clip(a);
-    g.setColor(Palette.color(0));
+    g.setColor(Palette.of(act.function().id())); // its colour in the Explorer too
     g.setStroke(theme.seriesStroke());
     g.draw(curve(f, act, false));
     g.setStroke(theme.dashedStroke());

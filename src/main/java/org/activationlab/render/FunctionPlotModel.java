@@ -12,6 +12,8 @@ import java.util.List;
  * @param theme colours and fonts
  * @param crosshairX data x of the hover crosshair, NaN for none
  * @param title text above the plot, null or empty for none
+ * @param selected index of the series drawn on top of the others (the one the user selected),
+ *     −1 for none
  */
 public record FunctionPlotModel(
     List<PlotSeries> series,
@@ -20,10 +22,17 @@ public record FunctionPlotModel(
     boolean showDerivative,
     Theme theme,
     double crosshairX,
-    String title) {
+    String title,
+    int selected) {
 
   public FunctionPlotModel {
     series = List.copyOf(series);
+  }
+
+  /** A plot with no series selected. */
+  public FunctionPlotModel(List<PlotSeries> series, Viewport viewport, boolean showValue,
+      boolean showDerivative, Theme theme, double crosshairX, String title) {
+    this(series, viewport, showValue, showDerivative, theme, crosshairX, title, -1);
   }
 
   /** A plot without crosshair or title. */

@@ -11,7 +11,9 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.activationlab.activation.Activation;
 
@@ -37,6 +39,10 @@ public final class FunctionPlotRenderer {
   private final Path2D.Double path = new Path2D.Double();
   private PolylineSimplifier simplifier = new PolylineSimplifier(TOLERANCE_PX);
   private double detail = 1;
+  /** Pixel y per sample of each curve drawn so far in this frame (NaN: not finite). */
+  private final List<double[]> rows = new ArrayList<>();
+  private int drawn;
+  private int[] under = new int[0];
 
   /** Where the data area is for this size and model (for mouse mapping). */
   public PlotFrame frame(double width, double height, FunctionPlotModel model) {
@@ -63,16 +69,28 @@ public final class FunctionPlotRenderer {
       simplifier = new PolylineSimplifier(TOLERANCE_PX / d);
     }
     sampleXs(f);
-    for (PlotSeries s : model.series()) {
-      Activation a = s.activation();
-      double[] params = a.parameterValues();
-      g.setColor(s.color());
-      if (model.showDerivative()) {
-        drawCurve(g, f, a::derivative, a.function().derivativeDiscontinuities(params),
-            theme.dashedStroke());
+    // f′ under f, the selected function on top; where a curve runs along one drawn before it,
+    // the two take turns in short stretches so that neither hides the other (ReLU under ELU)
+    List<PlotSeries> series = model.series();
+    int[] order = drawingOrder(series.size(), model.selected());
+    drawn = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      boolean derivative = pass == 0;
+      if (derivative ? !model.showDerivative() : !model.showValue()) {
+        continue;
       }
-      if (model.showValue()) {
-        drawCurve(g, f, a::value, a.function().valueDiscontinuities(params), theme.seriesStroke());
+      for (int k : order) {
+        PlotSeries s = series.get(k);
+        Activation a = s.activation();
+        double[] params = a.parameterValues();
+        g.setColor(s.color());
+        if (derivative) {
+          drawCurve(g, f, a::derivative, a.function().derivativeDiscontinuities(params),
+              theme.dashedStroke(), theme.lineWidth());
+        } else {
+          drawCurve(g, f, a::value, a.function().valueDiscontinuities(params),
+              theme.seriesStroke(), theme.lineWidth());
+        }
       }
     }
     double cx = model.crosshairX();
@@ -104,16 +122,34 @@ public final class FunctionPlotRenderer {
    * outside the area so exported coordinates stay small.
    */
   private void drawCurve(Graphics2D g, PlotFrame f, DoubleUnaryOperator fn, double[] breaks,
-      java.awt.BasicStroke stroke) {
+      java.awt.BasicStroke stroke, double lineWidth) {
     Rectangle2D area = f.area();
     double lo = area.getMinY() - area.getHeight();
     double hi = area.getMaxY() + area.getHeight();
     double[] sorted = breaks.length > 1 ? sortedCopy(breaks) : breaks;
+    double[] py = pixelRow(drawn++);
+    for (int i = 0; i < xs.length; i++) {
+      double y = fn.applyAsDouble(xs[i]);
+      py[i] = Double.isFinite(y) ? f.toPixelY(y) : Double.NaN;
+    }
     path.reset();
     boolean open = false;
+    boolean interleaved = false;
     int nextBreak = firstBreakAbove(sorted, xs[0]);
+    double turn = lineWidth * 6 * detail; // samples per stretch where curves take turns
+    int[] under = overlaps(py, drawn - 1, lineWidth * 0.75, (int) Math.ceil(2 * turn));
     for (int i = 0; i < xs.length; i++) {
       double x = xs[i];
+      if (under[i] > 0 && Math.floorMod((long) Math.floor(i / turn), under[i] + 1) != under[i]) {
+        // an earlier curve shows here: this one pauses (with flat ends, so it covers no more)
+        simplifier.flush(path);
+        open = false;
+        interleaved = true;
+        while (nextBreak < sorted.length && sorted[nextBreak] <= x) {
+          nextBreak++;
+        }
+        continue;
+      }
       // a jump between the previous sample and this one: finish at the left limit, restart at the right
       while (nextBreak < sorted.length && sorted[nextBreak] <= x) {
         double b = sorted[nextBreak++];
@@ -128,7 +164,65 @@ public final class FunctionPlotRenderer {
       open = lineTo(f, x, fn.applyAsDouble(x), lo, hi, open);
     }
     simplifier.flush(path);
-    chunks.draw(g, path, stroke, CHUNK_WIDTH);
+    chunks.draw(g, path, interleaved ? new BasicStroke(stroke.getLineWidth(),
+        BasicStroke.CAP_BUTT, stroke.getLineJoin(), stroke.getMiterLimit(), stroke.getDashArray(),
+        stroke.getDashPhase()) : stroke, CHUNK_WIDTH);
+  }
+
+  /** The i-th curve's pixel rows of this drawing (arrays kept between frames). */
+  private double[] pixelRow(int i) {
+    if (rows.size() <= i) {
+      rows.add(new double[0]);
+    }
+    if (rows.get(i).length != xs.length) {
+      rows.set(i, new double[xs.length]);
+    }
+    return rows.get(i);
+  }
+
+  /**
+   * Per sample, how many of the curves drawn before curve {@code c} run within {@code tolerance}
+   * pixels of it; 0 where that lasts fewer than {@code minRun} samples (a crossing, not a shared
+   * stretch: there the curve drawn later stays on top).
+   */
+  private int[] overlaps(double[] py, int c, double tolerance, int minRun) {
+    if (under.length != py.length) {
+      under = new int[py.length];
+    }
+    for (int i = 0; i < py.length; i++) {
+      int n = 0;
+      for (int k = 0; k < c && !Double.isNaN(py[i]); k++) {
+        if (Math.abs(rows.get(k)[i] - py[i]) <= tolerance) {
+          n++;
+        }
+      }
+      under[i] = n;
+    }
+    int start = 0;
+    for (int i = 0; i <= py.length; i++) {
+      if (i == py.length || under[i] == 0) {
+        if (i - start < minRun) {
+          java.util.Arrays.fill(under, start, i, 0);
+        }
+        start = i + 1;
+      }
+    }
+    return under;
+  }
+
+  /** Series indices in drawing order: the selected one last. */
+  static int[] drawingOrder(int count, int selected) {
+    int[] order = new int[count];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (i != selected) {
+        order[k++] = i;
+      }
+    }
+    if (selected >= 0 && selected < count) {
+      order[k] = selected;
+    }
+    return order;
   }
 
   /** Adds (x, y) to the path; returns whether the path is open (false after a non-finite y). */

@@ -157,4 +157,69 @@ class FunctionPlotRendererTest {
     assertThat(f.toDataY(f.toPixelY(-0.5))).isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.toPixelY(3)).isLessThan(f.toPixelY(-2));
   }
+
+  /** Pixels along y = x for x in (0.5, 3.5) nearest to each colour. */
+  private static int[] alongTheDiagonal(BufferedImage img, PlotFrame f, Color... colours) {
+    int[] counts = new int[colours.length];
+    for (double x = 0.2; x < 2.8; x += 0.01) {
+      int px = (int) Math.round(f.toPixelX(x));
+      int py = (int) Math.round(f.toPixelY(x));
+      int rgb = img.getRGB(px, py);
+      for (int c = 0; c < colours.length; c++) {
+        if (close(rgb, colours[c])) {
+          counts[c]++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void curvesThatCoincideTakeTurnsSoNoneIsHidden() {
+    // ReLU, ELU and Leaky ReLU are all y = x for x > 0: each must show along that line
+    Color relu = Palette.of("relu");
+    Color elu = Palette.of("elu");
+    Color leaky = Palette.of("leaky_relu");
+    FunctionPlotModel m = new FunctionPlotModel(List.of(
+        new PlotSeries(Catalog.parse("relu"), relu, "relu"),
+        new PlotSeries(Catalog.parse("elu"), elu, "elu"),
+        new PlotSeries(Catalog.parse("leaky_relu"), leaky, "leaky_relu")),
+        VIEW, true, false, Theme.light(), Double.NaN, null);
+    BufferedImage img = draw(m);
+    int[] n = alongTheDiagonal(img, renderer.frame(W, H, m), relu, elu, leaky);
+    for (int c = 0; c < 3; c++) {
+      assertThat(n[c]).as("curve %d's share of 300 points on y = x", c).isGreaterThan(40);
+    }
+  }
+
+  @Test
+  void theSelectedCurveIsDrawnLastAndFunctionsUnderItStillShow() {
+    assertThat(FunctionPlotRenderer.drawingOrder(4, 1)).containsExactly(0, 2, 3, 1);
+    assertThat(FunctionPlotRenderer.drawingOrder(3, -1)).containsExactly(0, 1, 2);
+    // two curves crossing: at the crossing the selected one's colour is on top
+    Color a = Palette.color(0);
+    Color b = Palette.color(1);
+    for (int selected = 0; selected < 2; selected++) {
+      FunctionPlotModel m = new FunctionPlotModel(List.of(
+          new PlotSeries(Catalog.parse("tanh"), a, "tanh"),
+          new PlotSeries(Catalog.parse("sigmoid"), b, "sigmoid")),
+          VIEW, true, false, Theme.light(), Double.NaN, null, selected);
+      BufferedImage img = draw(m);
+      PlotFrame f = renderer.frame(W, H, m);
+      // where tanh x = σ(x) (slopes 0.74 and 0.23) the pixel shows the one on top
+      double lo = 0;
+      double hi = 2;
+      for (int k = 0; k < 60; k++) {
+        double mid = (lo + hi) / 2;
+        if (Math.tanh(mid) < 1 / (1 + Math.exp(-mid))) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      double x = lo;
+      int rgb = img.getRGB((int) Math.round(f.toPixelX(x)), (int) Math.round(f.toPixelY(Math.tanh(x))));
+      assertThat(close(rgb, selected == 0 ? a : b)).as("selected %d on top", selected).isTrue();
+    }
+  }
 }

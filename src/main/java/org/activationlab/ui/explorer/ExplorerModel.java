@@ -16,6 +16,7 @@ import org.activationlab.activation.Activation;
 import org.activationlab.activation.ActivationFunction;
 import org.activationlab.activation.Catalog;
 import org.activationlab.export.ExplorerState;
+import org.activationlab.render.Palette;
 import org.activationlab.render.Viewport;
 
 /**
@@ -62,7 +63,8 @@ public final class ExplorerModel {
   }
 
   /**
-   * Shows a function with default parameters in the first free colour.
+   * Shows a function with default parameters in its home colour ({@link Palette#home}), or the
+   * next free one when a shown function already has it.
    *
    * @return false if {@link #MAX_SHOWN} functions are already shown (nothing changes)
    */
@@ -73,9 +75,14 @@ public final class ExplorerModel {
     if (shown.size() >= MAX_SHOWN) {
       return false;
     }
+    // its home colour (the same in every view), or the next free one if a shown function has it
     BitSet used = new BitSet();
     shown.forEach(s -> used.set(s.paletteSlot()));
-    shown.add(new ShownFunction(f, used.nextClearBit(0)));
+    int slot = Palette.home(f.id());
+    for (int k = 0; k < Palette.size() && used.get(slot); k++) {
+      slot = (slot + 1) % Palette.size();
+    }
+    shown.add(new ShownFunction(f, slot));
     return true;
   }
 

@@ -47,7 +47,8 @@ final class PlotView extends PictureCanvas {
     setPicture(Picture.of("activation-functions",
         (g, w, h, theme) -> renderer.draw(g, w, h, plotModel(theme, true))));
     for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.shown(),
-        model.showValueProperty(), model.showDerivativeProperty(), viewport}) {
+        model.showValueProperty(), model.showDerivativeProperty(), viewport,
+        model.selectedProperty()}) {
       listeners.on(o, this::invalidate);
     }
 
@@ -84,13 +85,17 @@ final class PlotView extends PictureCanvas {
   /** The model as the renderer sees it now, also used by exports. */
   FunctionPlotModel plotModel(Theme theme, boolean withCrosshair) {
     List<PlotSeries> series = new ArrayList<>();
+    int selected = -1;
     for (ShownFunction s : model.shown()) {
+      if (s.function() == model.selectedProperty().get()) {
+        selected = series.size();
+      }
       series.add(new PlotSeries(s.activation(), Palette.color(s.paletteSlot()),
           s.activation().function().displayName() + parameterSuffix(s)));
     }
     return new FunctionPlotModel(series, viewport.get(), model.showValueProperty().get(),
         model.showDerivativeProperty().get(), theme, withCrosshair ? crosshairX : Double.NaN,
-        I18n.text("explorer.plot.title"));
+        I18n.text("explorer.plot.title"), selected);
   }
 
   private static String parameterSuffix(ShownFunction s) {
