@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import org.activationlab.render.Viewport;
 import org.activationlab.ui.I18n;
@@ -13,7 +14,7 @@ import org.activationlab.ui.I18n;
  * Editable axis ranges above the plot. Follows zoom and pan; Enter applies typed values; invalid
  * ranges are refused with a message beside the fields and the view stays as it was.
  */
-final class AxisRangeBar extends HBox {
+final class AxisRangeBar extends FlowPane {
 
   private final ObjectProperty<Viewport> viewport;
   private final TextField xMin = field("axis-xmin");
@@ -23,23 +24,37 @@ final class AxisRangeBar extends HBox {
   private final Label error = new Label();
 
   AxisRangeBar(ObjectProperty<Viewport> viewport) {
-    super(6);
+    super(18, 4);
     this.viewport = viewport;
     setAlignment(Pos.CENTER_LEFT);
     error.getStyleClass().add("field-error");
-    getChildren().addAll(new Label(I18n.text("explorer.axes.x")), xMin,
-        new Label(I18n.text("explorer.axes.to")), xMax, new Label("   " + I18n.text("explorer.axes.y")),
-        yMin, new Label(I18n.text("explorer.axes.to")), yMax, error);
-    // when space is short (presentation mode) the fields give way, not the words
-    getChildren().stream().filter(n -> n instanceof Label && n != error)
-        .forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
+    // x and y ranges are groups that wrap onto a second line when space is short (presentation
+    // mode at 720p), so neither the words nor the values are ever cut
+    HBox x = group(new Label(I18n.text("explorer.axes.x")), xMin,
+        new Label(I18n.text("explorer.axes.to")), xMax);
+    HBox y = group(new Label(I18n.text("explorer.axes.y")), yMin,
+        new Label(I18n.text("explorer.axes.to")), yMax);
+    getChildren().addAll(x, y, error);
+    error.managedProperty().bind(error.textProperty().isNotEmpty()); // no empty third line
     for (TextField f : new TextField[] {xMin, xMax, yMin, yMax}) {
-      f.setMinWidth(40);
+      f.setMinWidth(TextField.USE_PREF_SIZE);
       f.setOnAction(e -> apply());
       f.setTooltip(new Tooltip(I18n.text("explorer.axes.tooltip")));
     }
     viewport.addListener((o, was, now) -> show(now));
     show(viewport.get());
+  }
+
+  private static HBox group(javafx.scene.Node... nodes) {
+    HBox box = new HBox(6, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinWidth(HBox.USE_PREF_SIZE);
+    for (javafx.scene.Node n : nodes) {
+      if (n instanceof Label l) {
+        l.setMinWidth(Label.USE_PREF_SIZE);
+      }
+    }
+    return box;
   }
 
   private static TextField field(String id) {

@@ -81,15 +81,17 @@ public final class ExplorerView extends BorderPane {
     resetView.setTooltip(new Tooltip(I18n.text("explorer.resetView.tooltip")));
     resetView.setOnAction(e -> plot.resetView());
     Button export = exportButton(plot, plot.exportPicture());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     resetView.setMinWidth(Button.USE_PREF_SIZE);
     export.setMinWidth(Button.USE_PREF_SIZE);
     AxisRangeBar axes = new AxisRangeBar(plot.viewportProperty());
-    axes.setMinWidth(0);
-    HBox.setHgrow(axes, Priority.SOMETIMES);
-    HBox plotBar = new HBox(8, axes, spacer, resetView, export);
-    plotBar.setAlignment(Pos.CENTER_LEFT);
+    HBox buttons = new HBox(8, resetView, export);
+    buttons.setMinWidth(HBox.USE_PREF_SIZE);
+    // the ranges wrap (x, then y) and the buttons go below them when the bar is narrow
+    BorderPane plotBar = new BorderPane();
+    plotBar.setCenter(axes);
+    plotBar.setRight(buttons);
+    BorderPane.setAlignment(buttons, Pos.TOP_RIGHT);
+    BorderPane.setAlignment(axes, Pos.CENTER_LEFT);
     plotBar.setPadding(new Insets(6, 8, 6, 8));
 
     BorderPane plotArea = new BorderPane(plot);

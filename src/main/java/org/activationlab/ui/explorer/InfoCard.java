@@ -123,8 +123,7 @@ final class InfoCard extends VBox {
   private int add(int row, String key, String value) {
     Label name = new Label(I18n.text(key));
     name.getStyleClass().add("property-name");
-    name.setWrapText(true);
-    name.setMaxWidth(150);
+    name.setWrapText(true); // at most 10.5 em wide (app.css): grows with presentation mode
     Label v = new Label(value);
     v.setWrapText(true);
     v.setId("prop-" + key.substring("prop.".length()));

@@ -19,6 +19,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -223,9 +224,9 @@ final class LabControls extends VBox {
     width.setTooltip(new Tooltip(I18n.text("lab.width.tooltip")));
     depth.valueProperty().addListener((o, was, now) -> applyShape());
     width.valueProperty().addListener((o, was, now) -> applyShape());
-    HBox shape = new HBox(6, new Label(I18n.text("lab.depth")), depth,
-        new Label(I18n.text("lab.width")), width);
-    shape.setAlignment(Pos.CENTER_LEFT);
+    // label–field pairs that wrap rather than cut their words ("La…") in presentation mode
+    FlowPane shape = new FlowPane(12, 6, pair(new Label(I18n.text("lab.depth")), depth),
+        pair(new Label(I18n.text("lab.width")), width));
 
     List<String> activations = Catalog.all().stream().map(ActivationFunction::id).toList();
     activationTarget.setId("lab-activation-target");
@@ -241,7 +242,10 @@ final class LabControls extends VBox {
         I18n.text("lab.setting.activation.tooltip"), activations, this::targetActivation,
         this::applyActivation);
     fields.add(activationField);
-    HBox target = new HBox(6, new Label(I18n.text("lab.activationTarget")), activationTarget);
+    Label targetLabel = new Label(I18n.text("lab.activationTarget"));
+    targetLabel.setMinWidth(Label.USE_PREF_SIZE);
+    activationTarget.setMinWidth(ComboBox.USE_PREF_SIZE);
+    FlowPane target = new FlowPane(6, 6, targetLabel, activationTarget);
     target.setAlignment(Pos.CENTER_LEFT);
 
     List<String> inits = Arrays.stream(Initializer.Kind.values()).map(k -> switch (k) {
@@ -292,6 +296,15 @@ final class LabControls extends VBox {
         I18n.text("lab.setting." + key + ".tooltip"), suggestions, read, v -> model.set(key, v));
     fields.add(f);
     return f;
+  }
+
+  /** A label and its field kept together on one line, neither cut. */
+  private static HBox pair(Label label, javafx.scene.control.Control field) {
+    label.setMinWidth(Label.USE_PREF_SIZE);
+    field.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+    HBox box = new HBox(6, label, field);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
   }
 
   private static TitledPane group(String titleKey, VBox content, boolean expanded) {
