@@ -45,11 +45,6 @@ final class SoftmaxPane extends BorderPane {
     canvas.setId("softmax-picture");
     canvas.setPrefSize(520, 260);
 
-    Label title = new Label(I18n.text("softmax.title"));
-    title.getStyleClass().add("panel-title");
-    Label help = new Label(I18n.text("softmax.help"));
-    help.getStyleClass().add("hint");
-    help.setWrapText(true);
     Label identity = new Label(I18n.text("softmax.identity"));
     identity.getStyleClass().add("hint");
     identity.setWrapText(true);
@@ -77,10 +72,9 @@ final class SoftmaxPane extends BorderPane {
     remove.disableProperty().bind(javafx.beans.binding.Bindings.size(model.logits()).lessThanOrEqualTo(MIN_LOGITS));
     VBox controls = new VBox(4, sliders, new HBox(6, add, remove), identity);
     controls.setPadding(new Insets(4, 8, 4, 8));
-    controls.setPrefWidth(215);
-    controls.setMinWidth(200);
+    controls.getStyleClass().add("softmax-controls"); // width in em (app.css)
 
-    setTop(new VBox(2, title, help));
+    setTop(new PanelHeader("softmax", I18n.text("softmax.title"), I18n.text("softmax.help")));
     BorderPane.setMargin(getTop(), new Insets(0, 8, 0, 8));
     setLeft(controls);
     setCenter(canvas);

@@ -132,6 +132,37 @@ class ExplorerViewTest {
     assertThat(view.plot().viewportProperty().get()).isEqualTo(initial);
   }
 
+  @Test
+  void keysOneToThreeShowAPanelAloneArrowsWalkAndEscapeReturns(FxRobot robot)
+      throws IOException {
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(view.plot()); // the keyboard is not in a text field
+    double plotWidth = view.plot().getWidth();
+    robot.type(javafx.scene.input.KeyCode.DIGIT3);
+    assertThat(view.focusedPanelIndex()).isEqualTo(2);
+    assertThat(view.getLeft()).as("side panels hidden").isNull();
+    assertThat(view.softmax().canvas().getWidth()).as("softmax gets the room")
+        .isGreaterThan(plotWidth);
+    assertThat(view.softmax().getScene()).isNotNull();
+    save(robot, view, "explorer-focus-softmax.png");
+    robot.type(javafx.scene.input.KeyCode.RIGHT);
+    assertThat(view.focusedPanelIndex()).as("wraps to the plot").isEqualTo(0);
+    robot.type(javafx.scene.input.KeyCode.LEFT);
+    assertThat(view.focusedPanelIndex()).isEqualTo(2);
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    assertThat(view.focusedPanelIndex()).isEqualTo(-1);
+    assertThat(view.getLeft()).isNotNull();
+    assertThat(view.softmax().getScene()).as("back in its tab").isNotNull();
+    // double-clicking the depth picture focuses it; again returns
+    robot.clickOn("#tab-depth");
+    robot.doubleClickOn(view.depth().canvas());
+    assertThat(view.focusedPanelIndex()).isEqualTo(1);
+    save(robot, view, "explorer-focus-depth.png");
+    robot.doubleClickOn(view.depth().canvas());
+    assertThat(view.focusedPanelIndex()).isEqualTo(-1);
+    assertThat(view.plot().getScene()).isNotNull();
+  }
+
   private static int[] pixels(FxRobot robot, Node node) {
     return FxPixels.pixels(robot, node);
   }
