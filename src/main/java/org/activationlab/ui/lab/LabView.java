@@ -92,6 +92,8 @@ public final class LabView extends BorderPane {
   /** While training, the pictures are redrawn at most this often per second. */
   static final int MAX_FPS = 30;
   private static final long MIN_FRAME_NANOS = 1_000_000_000L / MAX_FPS;
+  /** One handler object, so that it can be removed again (a new method reference would not). */
+  private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
     public void handle(long now) {
@@ -176,10 +178,10 @@ public final class LabView extends BorderPane {
 
     sceneProperty().addListener((o, was, now) -> {
       if (was != null) {
-        was.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
       }
       if (now != null) {
-        now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         timer.start();
       } else {
         timer.stop();
