@@ -94,6 +94,14 @@ public final class PropertyAnalysis {
       a.derivatives(xs, ds, 0, xs.length);
     }
 
+    /**
+     * A bound within rounding of 0 is 0 (squareplus tends to b / (4|x|), which is 1e-300 at the
+     * far end of the sampled line, not a bound worth printing); −0 becomes 0.
+     */
+    private static double snapToZero(double bound, double tol) {
+      return Math.abs(bound) < tol ? 0.0 : bound + 0.0;
+    }
+
     ActivationProperties analyse() {
       sample();
       int last = xs.length - 1;
@@ -138,7 +146,7 @@ public final class PropertyAnalysis {
           rangeMin = interiorMin;
           minAttained = true;
         } else {
-          rangeMin = Math.min(fs[iMin], tailMin) + 0.0;
+          rangeMin = snapToZero(Math.min(fs[iMin], tailMin), tol);
           minAttained = plateauReachesTail(rangeMin, limLeft, limRight, tol);
         }
       }
@@ -149,7 +157,7 @@ public final class PropertyAnalysis {
           rangeMax = refineExtremum(iMax, -1)[1];
           maxAttained = true;
         } else {
-          rangeMax = Math.max(fs[iMax], tailMax) + 0.0;
+          rangeMax = snapToZero(Math.max(fs[iMax], tailMax), tol);
           maxAttained = plateauReachesTail(rangeMax, limLeft, limRight, tol);
         }
       }

@@ -101,8 +101,9 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter out) {
-    out.printf("%-18s %-30s %-16s %-10s %s%n", "NAME", "PARAMETERS (default, range)", "RANGE",
-        "MAX |f'|", "PROPERTIES");
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    rows.add(new String[] {"NAME", "PARAMETERS (default, range)", "RANGE", "MAX |f'|",
+        "PROPERTIES"});
     for (ActivationFunction f : Catalog.all()) {
       ActivationProperties pr = PropertyAnalysis.analyse(f.withDefaults());
       StringBuilder params = new StringBuilder();
@@ -125,8 +126,22 @@ final class ListCommand implements Callable<Integer> {
       if (pr.smooth()) {
         flags.append("smooth ");
       }
-      out.printf("%-18s %-30s %-16s %-10s %s%n", f.id(), params.length() == 0 ? "-" : params,
-          range, num(pr.maxAbsDerivative()), flags.toString().trim());
+      rows.add(new String[] {f.id(), params.length() == 0 ? "-" : params.toString(), range,
+          num(pr.maxAbsDerivative()), flags.toString().trim()});
+    }
+    // columns as wide as their widest cell, so long parameter lists do not shift the others
+    int[] width = new int[4];
+    for (String[] r : rows) {
+      for (int c = 0; c < width.length; c++) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < width.length; c++) {
+        line.append(r[c]).append(" ".repeat(width[c] - r[c].length() + 2));
+      }
+      out.println(line.append(r[4]).toString().stripTrailing());
     }
   }
 
