@@ -56,6 +56,40 @@ public final class Optimizer {
     this.spec = newSpec;
   }
 
+  /**
+   * The optimiser's whole state (copies): per-parameter averages, the step count and what the
+   * last step used, for checkpoints.
+   */
+  public record State(OptimizerSpec.Kind kind, double[] s1, double[] s2, long t,
+      OptimizerSpec lastSpec, double lastScale) {}
+
+  /** A copy of the state. */
+  public State state() {
+    return new State(spec.kind(), s1 == null ? null : s1.clone(), s2 == null ? null : s2.clone(),
+        t, lastSpec, lastScale);
+  }
+
+  /**
+   * Puts back a state taken with {@link #state()} from an optimiser of the same kind and size.
+   *
+   * @throws IllegalArgumentException if the kind or the size differs
+   */
+  public void restore(State s) {
+    if (s.kind() != spec.kind() || (s1 == null) != (s.s1() == null)
+        || (s1 != null && s1.length != s.s1().length)) {
+      throw new IllegalArgumentException("optimizer state of another kind or size");
+    }
+    if (s1 != null) {
+      System.arraycopy(s.s1(), 0, s1, 0, s1.length);
+    }
+    if (s2 != null) {
+      System.arraycopy(s.s2(), 0, s2, 0, s2.length);
+    }
+    t = s.t();
+    lastSpec = s.lastSpec();
+    lastScale = s.lastScale();
+  }
+
   /** Forgets momentum/averages and the step count. */
   public void reset() {
     if (s1 != null) {

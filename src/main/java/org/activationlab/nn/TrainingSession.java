@@ -135,6 +135,55 @@ public final class TrainingSession {
     return loss;
   }
 
+  /**
+   * Everything a step reads that a step changes, copied: parameters, optimiser state, the data
+   * order and the shuffling generator, the position in the epoch and the counters. Settings
+   * (learning rate, activation, batch size …) are not in it: whoever restores applies the same
+   * settings first.
+   */
+  public record Checkpoint(long steps, long epoch, double[] parameters, Optimizer.State optimizer,
+      int[] order, Rng.State shuffle, int cursor, double lastLoss) {
+
+    /** Bytes the arrays take, roughly (for memory accounting). */
+    public long bytes() {
+      long b = 8L * parameters.length + 4L * order.length;
+      b += optimizer.s1() == null ? 0 : 8L * optimizer.s1().length;
+      b += optimizer.s2() == null ? 0 : 8L * optimizer.s2().length;
+      return b + 64;
+    }
+  }
+
+  /** A copy of the training state after {@link #stepCount()} steps. */
+  public Checkpoint checkpoint() {
+    return new Checkpoint(steps, epoch, net.parameters().clone(), optimizer.state(),
+        order.clone(), shuffleRng.state(), cursor, lastLoss);
+  }
+
+  /**
+   * Puts the training state of {@code c} back, so the following steps repeat bit for bit what
+   * followed it (given the same settings).
+   *
+   * @throws IllegalArgumentException if it was taken from a session of another shape or
+   *     optimiser kind
+   */
+  public void restore(Checkpoint c) {
+    if (c.parameters().length != net.parameterCount() || c.order().length != order.length) {
+      throw new IllegalArgumentException("checkpoint of another network or data set");
+    }
+    if (c.optimizer().kind() != optimizer.spec().kind()) {
+      throw new IllegalArgumentException("checkpoint of a " + c.optimizer().kind().id()
+          + " run; set that optimiser first");
+    }
+    net.setParameters(c.parameters());
+    optimizer.restore(c.optimizer());
+    System.arraycopy(c.order(), 0, order, 0, order.length);
+    shuffleRng.restore(c.shuffle());
+    cursor = c.cursor();
+    steps = c.steps();
+    epoch = c.epoch();
+    lastLoss = c.lastLoss();
+  }
+
   /** Re-initialises the network from {@code seed}, resets the optimiser, order and counters. */
   public void reset() {
     net.initialize(seed);
