@@ -36,6 +36,30 @@ public final class History {
     this.gradWeightRms = gradWeightRms;
   }
 
+  /**
+   * The history as it stood after step {@code step}: the columns that begin at or before it (the
+   * last of them may cover a few later steps when columns have been merged).
+   */
+  public History upTo(long step) {
+    int n = 0;
+    while (n < firstStep.length && firstStep[n] <= step) {
+      n++;
+    }
+    if (n == firstStep.length) {
+      return this;
+    }
+    double[][] g = new double[gradMeanAbs.length][];
+    double[][] w = new double[gradWeightRms.length][];
+    for (int k = 0; k < g.length; k++) {
+      g[k] = java.util.Arrays.copyOf(gradMeanAbs[k], n);
+      w[k] = java.util.Arrays.copyOf(gradWeightRms[k], n);
+    }
+    return new History(capacity, stride, Math.min(recorded, step + 1),
+        java.util.Arrays.copyOf(firstStep, n), java.util.Arrays.copyOf(lastStep, n),
+        java.util.Arrays.copyOf(loss, n), java.util.Arrays.copyOf(testLoss, n),
+        java.util.Arrays.copyOf(accuracy, n), java.util.Arrays.copyOf(testAccuracy, n), g, w);
+  }
+
   /** An empty history for {@code layers} layers. */
   public static History empty(int layers) {
     return new HistoryBuffer(layers, HistoryBuffer.DEFAULT_CAPACITY).snapshot();

@@ -54,6 +54,11 @@ public final class Run {
   /** The first step's batch loss: the yardstick of a blow-up. */
   private double firstLoss = Double.NaN;
   private long id = IDS.incrementAndGet();
+  /** Checkpoints and changes of settings: any past step can be rebuilt ({@link #at}). */
+  private final Timeline timeline = new Timeline();
+  /** The run that rebuilds past steps, kept so that scrubbing forward continues from it. */
+  private Run replay;
+  private Timeline.Entry replayFrom;
 
   /** A fresh run: data generated and network initialised from the scenario's seed. */
   public Run(Scenario scenario) {
@@ -68,6 +73,7 @@ public final class Run {
     this.history = new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
     this.initial = StepStatistics.of(net);
     this.probe = ProbeStatistics.of(net);
+    timeline.start(session.checkpoint(), scenario);
   }
 
   /**
@@ -133,6 +139,9 @@ public final class Run {
       divergence = new Divergence(k, why);
       return false;
     }
+    if (timeline.due(k)) {
+      timeline.add(session.checkpoint());
+    }
     return true;
   }
 
@@ -153,6 +162,8 @@ public final class Run {
     divergence = null;
     firstLoss = Double.NaN;
     id = IDS.incrementAndGet();
+    timeline.start(session.checkpoint(), scenario);
+    replay = null;
   }
 
   /**
@@ -177,7 +188,65 @@ public final class Run {
         session.setActivation(l, next.hiddenActivations().get(l));
       }
     }
+    if (!next.equals(scenario)) {
+      timeline.change(session.stepCount(), next);
+    }
     scenario = next;
+  }
+
+  /**
+   * The run as it was after step {@code step} (0 … {@link #stepCount()}), rebuilt exactly: the
+   * nearest checkpoint before it is restored into a second run, which repeats the steps (with
+   * the same changes of settings at the same steps) and is measured like this one; the history
+   * is this run's up to that step. This run is not touched. Scrubbing forward continues from
+   * the previous answer instead of the checkpoint when it can.
+   *
+   * @throws IllegalArgumentException for a step outside 0 … {@link #stepCount()}
+   */
+  public TrainingSnapshot at(long step) {
+    if (step < 0 || step > stepCount()) {
+      throw new IllegalArgumentException("step " + step + " is outside 0.." + stepCount());
+    }
+    if (step == stepCount()) {
+      return snapshot();
+    }
+    // from a checkpoint before the step, so that the last step is replayed and measured
+    Timeline.Entry from = timeline.atOrBefore(Math.max(0, step - 1));
+    boolean continues = replay != null && replayFrom == from && replay.stepCount() <= step
+        && (step == 0 || replay.stepCount() < step);
+    if (!continues) {
+      replay = new Run(timeline.scenarioAt(from), data);
+      replay.session.restore(from.checkpoint());
+      replay.firstLoss = firstLoss;
+      replayFrom = from;
+    }
+    List<Timeline.Change> changes = timeline.changesAfter(from);
+    replay.session.setStatisticsEnabled(false);
+    while (replay.stepCount() < step) {
+      for (Timeline.Change c : changes) {
+        if (c.step() == replay.stepCount()) {
+          replay.configure(c.scenario());
+        }
+      }
+      if (replay.stepCount() == step - 1) {
+        replay.session.setStatisticsEnabled(true); // the step the snapshot shows
+      }
+      replay.session.step();
+    }
+    replay.session.setStatisticsEnabled(true);
+    if (gridSnapshot != null) {
+      replay.refreshGrid(gridSnapshot.resolution());
+    }
+    TrainingSnapshot s = replay.snapshot(false);
+    Divergence shown = divergence != null && divergence.step() <= step ? divergence : null;
+    return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, s.step(), s.epoch(),
+        s.scores(), s.layers(), s.grid(), s.weights(), data, s.scenario(),
+        history.snapshot().upTo(step), shown);
+  }
+
+  /** Bytes the checkpoints hold (for the performance notes). */
+  public long timelineBytes() {
+    return timeline.bytes();
   }
 
   /**
