@@ -63,6 +63,32 @@ public final class HistoryBuffer {
     return layers;
   }
 
+  /**
+   * A copy holding the columns that begin at or before {@code step} (for a branch of the run
+   * from that step; the last column may include a few later steps when columns were merged).
+   */
+  public HistoryBuffer copyUpTo(long step) {
+    HistoryBuffer b = new HistoryBuffer(layers, capacity);
+    int n = 0;
+    while (n < size && firstStep[n] <= step) {
+      n++;
+    }
+    for (int s = 0; s < sum.length; s++) {
+      System.arraycopy(sum[s], 0, b.sum[s], 0, n);
+      System.arraycopy(count[s], 0, b.count[s], 0, n);
+    }
+    System.arraycopy(firstStep, 0, b.firstStep, 0, n);
+    System.arraycopy(lastStep, 0, b.lastStep, 0, n);
+    System.arraycopy(records, 0, b.records, 0, n);
+    if (n > 0) {
+      b.lastStep[n - 1] = Math.min(lastStep[n - 1], step);
+    }
+    b.size = n;
+    b.stride = stride;
+    b.recorded = Math.min(recorded, step + 1);
+    return b;
+  }
+
   /** Forgets everything (keeps the arrays). */
   public void clear() {
     size = 0;

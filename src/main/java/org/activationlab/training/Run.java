@@ -55,7 +55,7 @@ public final class Run {
   private double firstLoss = Double.NaN;
   private long id = IDS.incrementAndGet();
   /** Checkpoints and changes of settings: any past step can be rebuilt ({@link #at}). */
-  private final Timeline timeline = new Timeline();
+  private final Timeline timeline;
   /** The run that rebuilds past steps, kept so that scrubbing forward continues from it. */
   private Run replay;
   private Timeline.Entry replayFrom;
@@ -66,14 +66,25 @@ public final class Run {
   }
 
   private Run(Scenario scenario, DataSplit data) {
+    this(scenario, data, null, null);
+  }
+
+  /** A run with the given history and timeline (a branch), or fresh ones when null. */
+  private Run(Scenario scenario, DataSplit data, HistoryBuffer history, Timeline timeline) {
     this.session = scenario.session(data);
     this.scenario = scenario;
     this.data = data;
     Mlp net = session.network();
-    this.history = new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
+    this.history = history != null ? history
+        : new HistoryBuffer(net.layerCount(), HistoryBuffer.DEFAULT_CAPACITY);
     this.initial = StepStatistics.of(net);
     this.probe = ProbeStatistics.of(net);
-    timeline.start(session.checkpoint(), scenario);
+    if (timeline != null) {
+      this.timeline = timeline;
+    } else {
+      this.timeline = new Timeline();
+      this.timeline.start(session.checkpoint(), scenario);
+    }
   }
 
   /**
@@ -177,6 +188,14 @@ public final class Run {
     if (scenario.needsRebuild(next)) {
       throw new IllegalArgumentException("these settings need a new network");
     }
+    if (!next.equals(scenario)) {
+      timeline.change(session.stepCount(), next);
+    }
+    apply(next);
+  }
+
+  /** Applies the live settings of {@code next} to the session. */
+  private void apply(Scenario next) {
     if (next.batchSize() != scenario.batchSize()) {
       session.setBatchSize(next.batchSize());
     }
@@ -187,9 +206,6 @@ public final class Run {
       if (!next.activationOf(l).equals(scenario.activationOf(l))) {
         session.setActivation(l, next.hiddenActivations().get(l));
       }
-    }
-    if (!next.equals(scenario)) {
-      timeline.change(session.stepCount(), next);
     }
     scenario = next;
   }
@@ -220,20 +236,7 @@ public final class Run {
       replay.firstLoss = firstLoss;
       replayFrom = from;
     }
-    List<Timeline.Change> changes = timeline.changesAfter(from);
-    replay.session.setStatisticsEnabled(false);
-    while (replay.stepCount() < step) {
-      for (Timeline.Change c : changes) {
-        if (c.step() == replay.stepCount()) {
-          replay.configure(c.scenario());
-        }
-      }
-      if (replay.stepCount() == step - 1) {
-        replay.session.setStatisticsEnabled(true); // the step the snapshot shows
-      }
-      replay.session.step();
-    }
-    replay.session.setStatisticsEnabled(true);
+    replay.advanceTo(step, timeline.changesAfter(from));
     if (gridSnapshot != null) {
       replay.refreshGrid(gridSnapshot.resolution());
     }
@@ -242,6 +245,49 @@ public final class Run {
     return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, s.step(), s.epoch(),
         s.scores(), s.layers(), s.grid(), s.weights(), data, s.scenario(),
         history.snapshot().upTo(step), shown);
+  }
+
+  /**
+   * Steps this (restored) run on to {@code step} exactly as the original went: each change of
+   * settings applied after the step it followed; statistics measured on the last step only
+   * (they do not change the arithmetic of a step).
+   */
+  private void advanceTo(long step, List<Timeline.Change> changes) {
+    session.setStatisticsEnabled(false);
+    while (stepCount() < step) {
+      for (Timeline.Change c : changes) {
+        if (c.step() == stepCount()) {
+          apply(c.scenario());
+        }
+      }
+      session.setStatisticsEnabled(stepCount() == step - 1);
+      session.step();
+    }
+    session.setStatisticsEnabled(true);
+  }
+
+  /**
+   * A new run that continues from step {@code step} of this one ("continue from here"): the
+   * same state bit for bit (rebuilt like {@link #at}), the settings in force then, this run's
+   * history and checkpoints up to that step. This run stays as it is, so the old branch can be
+   * shown again; the branch gets a run id of its own.
+   *
+   * @throws IllegalArgumentException for a step outside 0 … {@link #stepCount()}
+   */
+  public Run branchAt(long step) {
+    if (step < 0 || step > stepCount()) {
+      throw new IllegalArgumentException("step " + step + " is outside 0.." + stepCount());
+    }
+    Timeline.Entry from = timeline.atOrBefore(Math.max(0, step - 1));
+    Timeline kept = timeline.copyUpTo(step);
+    Run b = new Run(timeline.scenarioAt(from), data, history.copyUpTo(step), kept);
+    b.session.restore(from.checkpoint());
+    b.firstLoss = firstLoss;
+    b.advanceTo(step, kept.changesAfter(from));
+    if (gridSnapshot != null) {
+      b.refreshGrid(gridSnapshot.resolution());
+    }
+    return b;
   }
 
   /** Bytes the checkpoints hold (for the performance notes). */

@@ -88,6 +88,26 @@ final class Timeline {
     return changes.subList(e.changes(), changes.size());
   }
 
+  /**
+   * The timeline of a branch from step {@code step}: the checkpoints up to it and the changes
+   * made before it (a change after step {@code step} itself belongs to the old branch).
+   */
+  Timeline copyUpTo(long step) {
+    Timeline t = new Timeline();
+    t.interval = interval;
+    for (Change c : changes) {
+      if (c.step() < step || t.changes.isEmpty()) {
+        t.changes.add(c);
+      }
+    }
+    for (Entry e : entries) {
+      if (e.step() <= step && e.changes() <= t.changes.size()) {
+        t.entries.add(e);
+      }
+    }
+    return t;
+  }
+
   /** Bytes held by the checkpoints' arrays, roughly. */
   long bytes() {
     long b = 0;

@@ -58,6 +58,25 @@ class RunTimelineTest {
     assertThat(run.at(200).scenario().optimizer().id()).isEqualTo("adam");
     assertThat(run.at(250).layers().get(0).activation()).startsWith("relu");
     assertThat(run.stepCount()).as("the run itself is untouched").isEqualTo(280);
+
+    // continue from step 150: the branch repeats the run until it is changed
+    Run branch = run.branchAt(150);
+    assertThat(branch.stepCount()).isEqualTo(150);
+    assertThat(branch.snapshot(false).weights().parameters()).isEqualTo(params.get(150));
+    for (int k = 151; k <= 160; k++) {
+      branch.step();
+      assertThat(branch.snapshot(false).weights().parameters()).isEqualTo(params.get(k));
+    }
+    assertThat(branch.snapshot().history().lastStep(branch.snapshot().history().size() - 1))
+        .isEqualTo(160);
+    branch.configure(branch.scenario().withSetting("activation", "gelu"));
+    branch.step();
+    assertThat(branch.snapshot(false).weights().parameters()).isNotEqualTo(params.get(161));
+    assertThat(branch.at(100).weights().parameters()).as("the branch's own past")
+        .isEqualTo(params.get(100));
+    assertThat(run.at(200).weights().parameters()).as("the old branch is still there")
+        .isEqualTo(params.get(200));
+    assertThat(branch.snapshot(false).runId()).isNotEqualTo(run.snapshot(false).runId());
   }
 
   @Test
