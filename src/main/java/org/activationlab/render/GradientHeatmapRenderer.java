@@ -15,7 +15,8 @@ import java.util.Locale;
  * mean |δ| over the model's decade range (values outside are pinned to the ends; {@link
  * LabModels#heatmap} widens the range so that none are), {@link #ZERO_COLOR} for an exact zero,
  * {@link #NON_FINITE_COLOR} for NaN or ∞, a ✕ over dead units. Row labels on the left give the
- * layer, its mean |δ| and its dead/saturated percentages; a decade legend sits on the right.
+ * layer, its mean |δ| and its dead percentage with, by the layer's function, its inactive or
+ * saturated percentage ({@link #shares}); a decade legend sits on the right.
  * Cells are filled rectangles (at most 16 × 64 of them).
  */
 public final class GradientHeatmapRenderer {
@@ -98,8 +99,7 @@ public final class GradientHeatmapRenderer {
       g.setColor(theme.foreground());
       String name = fit(row.label() + "  " + NiceTicks.significant(row.mean(), 2), fm,
           l.labelWidth() - fs * 0.5);
-      String pct = theme.text("heatmap.row",
-          100 * row.deadFraction(), 100 * row.saturatedFraction());
+      String pct = fit(shares(row, theme), fm, l.labelWidth() - fs * 0.5);
       double mid = y + l.rowHeight() / 2;
       if (l.rowHeight() >= fm.getHeight() * 2) {
         g.drawString(name, (float) (fs * 0.8), (float) (mid - 2));
@@ -129,6 +129,21 @@ public final class GradientHeatmapRenderer {
       }
     }
     drawLegend(g, l.legend(), m, theme);
+  }
+
+  /**
+   * A row's shares: "dead 12 % · inactive 48 %" for a ReLU-like layer (an inactive share), "dead
+   * 0 % · sat 30 %" for a saturating one, "dead 0 % · sat —" when neither applies.
+   */
+  static String shares(GradientHeatmapModel.Row row, Theme theme) {
+    if (Double.isFinite(row.inactiveFraction())) {
+      return theme.text("heatmap.rowInactive", 100 * row.deadFraction(),
+          100 * row.inactiveFraction());
+    }
+    if (Double.isFinite(row.saturatedFraction())) {
+      return theme.text("heatmap.row", 100 * row.deadFraction(), 100 * row.saturatedFraction());
+    }
+    return theme.text("heatmap.rowNeither", 100 * row.deadFraction());
   }
 
   /**

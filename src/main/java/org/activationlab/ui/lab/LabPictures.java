@@ -245,7 +245,10 @@ final class LabPictures implements LabDrawings.View {
     String layer = l.output() ? I18n.text("lab.hover.outputLayer")
         : I18n.text("lab.hover.hiddenLayer", l.index() + 1, l.activation());
     String state = l.isDead(j) ? I18n.text("lab.hover.dead")
-        : l.isSaturated(j) ? I18n.text("lab.hover.saturated") : I18n.text("lab.hover.active");
+        : l.isSaturated(j) ? I18n.text("lab.hover.saturated")
+        : l.flatness().reportsInactive()
+            ? I18n.text("lab.hover.inactiveShare", percent(l.unitInactiveFraction(j)))
+        : I18n.text("lab.hover.active");
     return I18n.text("lab.hover.unit", layer, j + 1, num(l.neuronGrad(j)), state);
   }
 
