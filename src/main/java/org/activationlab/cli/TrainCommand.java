@@ -46,9 +46,10 @@ import picocli.CommandLine.Spec;
  * backward pass over the first mini-batch (the first batchSize training samples in stored order)
  * without an update. A record at step k > 0 holds the gradient statistics of step k's mini-batch
  * (before its update); {@code loss}, {@code testLoss} and {@code accuracy} are measured after the
- * update over the whole training set, the test set and the test set; dead and saturated
- * fractions over the probe set (the first ≤ 512 training samples) at that moment. Non-finite
- * numbers are written as null.
+ * update over the whole training set, the test set and the test set; dead, inactive and
+ * saturated fractions over the probe set (the first ≤ 512 training samples) at that moment, the
+ * saturated one null for a layer whose function does not saturate. Non-finite numbers are
+ * written as null.
  *
  * <p>GIF frames are taken at steps {@code round(i·steps/(N−1))}, i = 0..N−1 (the first at step 0,
  * the last at the final step), each measured like a record; the history picture shows the

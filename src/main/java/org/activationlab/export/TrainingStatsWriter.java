@@ -15,15 +15,21 @@ import org.activationlab.training.Scenario;
 import org.activationlab.training.TrainingSnapshot;
 
 /**
- * The {@code activation-lab/training-stats} format (version 1) of {@code train --stats}, as JSON
+ * The {@code activation-lab/training-stats} format (version 2) of {@code train --stats}, as JSON
  * or CSV, from a list of records made from snapshots: the same bytes whoever collected the
  * records (the command line or the GUI exporting its current run). The format is described in
  * {@code docs/formats.md}; non-finite numbers are written as JSON null or an empty CSV field.
+ *
+ * <p>Version 2 added {@code inactiveFraction} (the share of (unit, sample) pairs with f′(z) = 0)
+ * and made {@code saturatedFraction} null for layers whose function does not saturate (ReLU-like
+ * and unbounded functions, the output layer); in version 1 a ReLU unit off for most samples was
+ * counted as saturated. Nothing in Activation Lab reads these files; docs/schema accepts both
+ * versions.
  */
 public final class TrainingStatsWriter {
 
   public static final String FORMAT = "activation-lab/training-stats";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,7 +76,7 @@ public final class TrainingStatsWriter {
     /**
      * What {@code train --stats} writes for a snapshot: gradients of its step's mini-batch (step
      * 0: the first mini-batch without an update), loss over the training set, test loss and
-     * accuracy over the test set, dead and saturated fractions over the probe set.
+     * accuracy over the test set, dead, inactive and saturated fractions over the probe set.
      */
     public static Record of(TrainingSnapshot s) {
       return new Record(s.step(), s.scores().trainLoss(), s.scores().testLoss(),
@@ -145,6 +151,7 @@ public final class TrainingStatsWriter {
         put(x, "gradMeanAbs", lr.gradMeanAbs());
         put(x, "gradWeightRms", lr.gradWeightRms());
         put(x, "deadFraction", lr.deadFraction());
+        put(x, "inactiveFraction", lr.inactiveFraction());
         put(x, "saturatedFraction", lr.saturatedFraction());
         put(x, "activationMean", lr.activationMean());
         put(x, "activationStd", lr.activationStd());
@@ -180,7 +187,8 @@ public final class TrainingStatsWriter {
   public static byte[] csv(Run run) {
     StringBuilder sb = new StringBuilder();
     sb.append("step,loss,testLoss,accuracy,layer,kind,width,activation,gradMeanAbs,gradWeightRms,"
-        + "deadFraction,saturatedFraction,activationMean,activationStd,neuronGradMeanAbs,dead\n");
+        + "deadFraction,inactiveFraction,saturatedFraction,activationMean,activationStd,"
+        + "neuronGradMeanAbs,dead\n");
     for (Record r : run.records()) {
       for (int l = 0; l < r.layers().size(); l++) {
         LayerSnapshot lr = r.layers().get(l);
@@ -192,6 +200,7 @@ public final class TrainingStatsWriter {
             .append(layer.activation().replace(',', ';')).append(',')
             .append(csvNum(lr.gradMeanAbs())).append(',').append(csvNum(lr.gradWeightRms()))
             .append(',').append(csvNum(lr.deadFraction())).append(',')
+            .append(csvNum(lr.inactiveFraction())).append(',')
             .append(csvNum(lr.saturatedFraction())).append(',')
             .append(csvNum(lr.activationMean())).append(',').append(csvNum(lr.activationStd()))
             .append(',');

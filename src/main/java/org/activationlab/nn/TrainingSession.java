@@ -2,6 +2,7 @@ package org.activationlab.nn;
 
 import java.util.Arrays;
 import org.activationlab.activation.Activation;
+import org.activationlab.activation.Flatness;
 
 /**
  * Everything one training run needs, driven one mini-batch at a time by {@link #step()}: the
@@ -340,7 +341,10 @@ public final class TrainingSession {
     out.accuracy = task.isClassification() ? (double) correct / n : Double.NaN;
   }
 
-  /** Dead/saturated units and histograms over the probe set (first ≤ 512 training samples). */
+  /**
+   * Dead, inactive and saturated units and histograms over the probe set (first ≤ 512 training
+   * samples).
+   */
   public void probe(ProbeStatistics out) {
     probe(net, evalWorkspace(), data.train(), out);
   }
@@ -364,7 +368,8 @@ public final class TrainingSession {
       Arrays.fill(out.histogram[l], 0);
       out.below[l] = 0;
       out.above[l] = 0;
-      threshold[l] = l < layers - 1
+      out.flatness[l] = l < layers - 1 ? Flatness.of(net.activation(l)) : Flatness.NEITHER;
+      threshold[l] = out.flatness[l].reportsSaturated()
           ? ProbeStatistics.SATURATION_LEVEL * MaxDerivative.of(net.activation(l)) : 0;
     }
     double binScale = ProbeStatistics.BINS
@@ -408,19 +413,30 @@ public final class TrainingSession {
     }
     for (int l = 0; l < layers; l++) {
       int w = net.width(l);
+      boolean hidden = l < layers - 1;
+      boolean saturates = out.flatness[l].reportsSaturated();
       int dead = 0;
       int sat = 0;
+      long inactivePairs = 0;
+      long saturatedPairs = 0;
       for (int j = 0; j < w; j++) {
-        boolean d = l < layers - 1 && n > 0 && zeroCount[l][j] == n;
-        boolean s = l < layers - 1 && n > 0 && 2 * satCount[l][j] > n;
+        boolean d = hidden && n > 0 && zeroCount[l][j] == n;
+        boolean s = saturates && n > 0 && 2 * satCount[l][j] > n;
         out.dead[l][j] = d;
         out.saturated[l][j] = s;
         dead += d ? 1 : 0;
         sat += s ? 1 : 0;
+        int off = hidden ? zeroCount[l][j] : 0;
+        out.unitInactiveFraction[l][j] = n == 0 ? Double.NaN : (double) off / n;
+        inactivePairs += off;
+        saturatedPairs += satCount[l][j];
       }
-      out.deadFraction[l] = (double) dead / w;
-      out.saturatedFraction[l] = (double) sat / w;
       long count = (long) n * w;
+      out.deadFraction[l] = (double) dead / w;
+      out.inactiveFraction[l] = count == 0 ? Double.NaN : (double) inactivePairs / count;
+      out.saturatedFraction[l] = saturates ? (double) sat / w : Double.NaN;
+      out.saturatedPairFraction[l] = saturates && count > 0
+          ? (double) saturatedPairs / count : Double.NaN;
       double mean = count == 0 ? Double.NaN : zSum[l] / count;
       out.preActivationMean[l] = mean;
       out.preActivationStd[l] = count == 0 ? Double.NaN

@@ -9,19 +9,21 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
 import org.activationlab.activation.Activation;
+import org.activationlab.activation.Flatness;
 
 /**
  * The link between the Explorer's curves and the network: a layer's pre-activation histogram
  * (bars, right axis: share of samples) over its activation function f (solid) and f′ (dashed),
- * with the zones where f′ = 0 exactly (dead) and where |f′| ≤ 5 % of its maximum (saturated)
- * shaded, and the share of samples in each zone written out.
+ * with the zone that matters for the function's family ({@link Flatness}) shaded and the share of
+ * samples in it written out: where f′ = 0 exactly (inactive) for a ReLU-like function, where
+ * |f′| ≤ 5 % of its maximum (saturated) for a saturating one; nothing for other functions.
  */
 public final class ActivationDistributionRenderer {
 
   /** |f′| at or below this fraction of its maximum counts as saturated (docs/formats.md). */
   public static final double SATURATION_FRACTION = 0.05;
 
-  static final Color DEAD = new Color(0xC0, 0x39, 0x2B);
+  static final Color INACTIVE = new Color(0xC0, 0x39, 0x2B);
   static final Color SATURATED = new Color(0x88, 0x88, 0x88);
 
   /** The frame: x in z, y in f units (the histogram is scaled into the same area). */
@@ -46,26 +48,25 @@ public final class ActivationDistributionRenderer {
       total += c;
       max = Math.max(max, c);
     }
-    // zones, per bin: dead (f′ = 0 at the bin's centre) or saturated
-    long deadSamples = 0;
-    long saturatedSamples = 0;
+    // the family's zone, per bin (f′ at the bin's centre): inactive or saturated
+    Color zone = zoneColor(m.flatness());
+    long zoneSamples = 0;
     double bw = m.binWidth();
     for (int i = 0; i < m.counts().length; i++) {
-      double z = m.min() + bw * (i + 0.5);
-      double d = Math.abs(act.derivative(z));
-      Color zone = d == 0 ? DEAD : d <= SATURATION_FRACTION * m.maxAbsDerivative() ? SATURATED : null;
-      if (zone != null) {
+      if (zone != null && inZone(m, m.min() + bw * (i + 0.5))) {
         double x0 = f.toPixelX(m.min() + bw * i);
         g.setColor(new Color(zone.getRed(), zone.getGreen(), zone.getBlue(), 38));
         g.fill(new Rectangle2D.Double(x0, a.getMinY(), f.toPixelX(m.min() + bw * (i + 1)) - x0,
             a.getHeight()));
-        if (zone == DEAD) {
-          deadSamples += m.counts()[i];
-        } else {
-          saturatedSamples += m.counts()[i];
-        }
+        zoneSamples += m.counts()[i];
       }
     }
+    if (zone != null) { // samples beyond the range: judged at the range's ends
+      zoneSamples += (inZone(m, m.min() - bw / 2) ? m.below() : 0)
+          + (inZone(m, m.max() + bw / 2) ? m.above() : 0);
+    }
+    double share = Double.isFinite(m.zoneShare()) ? m.zoneShare()
+        : total == 0 ? 0 : (double) zoneSamples / total;
     List<Double> xs = NiceTicks.linear(m.min(), m.max(), Axes.targetTicks(a.getWidth(), theme));
     List<Double> ys = NiceTicks.linear(f.viewport().yMin(), f.viewport().yMax(),
         Axes.targetTicks(a.getHeight(), theme));
@@ -94,7 +95,26 @@ public final class ActivationDistributionRenderer {
     g.setStroke(theme.dashedStroke());
     g.draw(curve(f, act, true));
     g.setClip(clip);
-    drawCaption(g, a, m, total, deadSamples, saturatedSamples);
+    drawCaption(g, a, m, zone, share);
+  }
+
+  /** The shading of a family's zone; null when it has none. */
+  static Color zoneColor(Flatness flatness) {
+    return switch (flatness) {
+      case SWITCHES_OFF -> INACTIVE;
+      case SATURATES -> SATURATED;
+      case NEITHER -> null;
+    };
+  }
+
+  /** Whether z lies in the zone of the model's family. */
+  static boolean inZone(ActivationDistributionModel m, double z) {
+    double d = Math.abs(m.activation().derivative(z));
+    return switch (m.flatness()) {
+      case SWITCHES_OFF -> d == 0;
+      case SATURATES -> d <= SATURATION_FRACTION * m.maxAbsDerivative();
+      case NEITHER -> false;
+    };
   }
 
   private static Path2D curve(PlotFrame f, Activation act, boolean derivative) {
@@ -137,7 +157,7 @@ public final class ActivationDistributionRenderer {
   }
 
   private static void drawCaption(Graphics2D g, Rectangle2D a, ActivationDistributionModel m,
-      long total, long dead, long saturated) {
+      Color zone, double share) {
     Theme theme = m.theme();
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
@@ -146,24 +166,28 @@ public final class ActivationDistributionRenderer {
         (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
-    double shareDead = total == 0 ? 0 : 100.0 * dead / total;
-    double shareSat = total == 0 ? 0 : 100.0 * saturated / total;
+    long percent = Math.round(100 * share);
     String[] parts = {
-        theme.text("activations.dead", Math.round(shareDead)),
-        theme.text("activations.saturated", Math.round(shareSat)),
+        switch (m.flatness()) {
+          case SWITCHES_OFF -> theme.text("activations.inactive", percent);
+          case SATURATES -> theme.text("activations.saturated", percent);
+          case NEITHER -> theme.text("activations.neither");
+        },
         m.below() + m.above() > 0
             ? theme.text("activations.outside", m.below(), m.above()) : ""};
-    Color[] colours = {DEAD, SATURATED, theme.muted()};
+    Color[] colours = {zone, theme.muted()}; // no swatch for a function without a zone
     double x = a.getMinX();
     float y = (float) (a.getMaxY() + fm.getHeight() * 2.1);
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].isEmpty()) {
         continue;
       }
-      g.setColor(colours[i]);
-      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
-          fm.getAscent() * 0.8));
-      x += fm.getAscent() + 3;
+      if (colours[i] != null) {
+        g.setColor(colours[i]);
+        g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
+            fm.getAscent() * 0.8));
+        x += fm.getAscent() + 3;
+      }
       g.setColor(theme.muted());
       g.drawString(parts[i], (float) x, y);
       x += fm.stringWidth(parts[i]) + theme.fontSize();

@@ -1,6 +1,7 @@
 package org.activationlab.render;
 
 import java.awt.BasicStroke;
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,18 +10,52 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a gradient shrinks (or grows) through n layers at best: max|f′|ⁿ on a log axis. Sigmoid's
- * 0.25ⁿ falls 0.6 decades per layer; ReLU's 1ⁿ stays flat. Values beyond [1e-30, 1e30] are drawn
- * at the edge.
+ * How a gradient shrinks (or grows) through n layers, on a log axis: at best, max|f′|ⁿ (solid
+ * lines with dots) — sigmoid's 0.25ⁿ falls 0.6 decades per layer, ReLU's 1ⁿ stays flat — and
+ * typically, under the model's initialisation, the product of the backward factors χ_1…χ_n
+ * (dashed lines; {@link org.activationlab.activation.SignalPropagation}): ReLU with He stays at 1,
+ * sigmoid with Glorot falls faster than its best case. Values beyond [1e-30, 1e30] are drawn at
+ * the edge.
+ *
+ * <p>The legend — what solid and dashed mean, the initialisation, and per function max|f′|, the
+ * first layer's E[f′(z)²] and χ (first → last layer when it changes) — sits right of the plot
+ * when it takes at most {@value #LEGEND_SHARE} of the width, otherwise in the plot's lower left
+ * corner. Text is measured with the fonts' metrics, and the title is shortened to fit.
  */
 public final class DepthRenderer {
 
   /** Smallest and largest values drawn; beyond them lines are pinned to the edge. */
   public static final double FLOOR = 1e-30;
   public static final double CEILING = 1e30;
+  /** The largest share of the width a legend beside the plot may take. */
+  static final double LEGEND_SHARE = 0.45;
+
+  /** Metrics for layout, the same as a PNG's (antialiased text, integer advances). */
+  private static final Graphics2D MEASURE = measuring();
+
+  private static Graphics2D measuring() {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    return g;
+  }
+
+  private static synchronized FontMetrics metrics(Font font) {
+    return MEASURE.getFontMetrics(font);
+  }
+
+  /**
+   * Where things go: the plot area, the legend's box and its rows.
+   *
+   * @param outside whether the legend is beside the plot (else inside, lower left)
+   */
+  public record Layout(Rectangle2D plot, Rectangle2D legend, List<String> rows, int headerRows,
+      boolean outside, double rowHeight) {}
 
   /** The y range (decade-aligned) for a model. */
   public static double[] yRange(DepthModel m) {
@@ -31,6 +66,11 @@ public final class DepthRenderer {
         double v = clamp(Math.pow(s.maxAbsDerivative(), n));
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
+        if (s.hasFactors()) {
+          double t = clamp(s.typical(n));
+          lo = Math.min(lo, t);
+          hi = Math.max(hi, t);
+        }
       }
     }
     return new double[] {Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))};
@@ -43,10 +83,103 @@ public final class DepthRenderer {
     return Math.max(FLOOR, Math.min(CEILING, v));
   }
 
+  /**
+   * The legend's lines: solid and dashed explained (when there are dashed lines), then a row per
+   * series; compact: symbols and names only, for a small picture.
+   */
+  static List<String> legendRows(DepthModel m, boolean compact) {
+    Theme theme = m.theme();
+    List<String> rows = new ArrayList<>();
+    boolean typical = m.series().stream().anyMatch(DepthSeries::hasFactors);
+    if (typical) {
+      rows.add(theme.text(compact ? "depth.solidShort" : "depth.solid"));
+      rows.add(compact ? theme.text("depth.dashedShort")
+          : theme.text("depth.dashed", m.init().label(theme)));
+    }
+    for (DepthSeries s : m.series()) {
+      String max = NiceTicks.significant(s.maxAbsDerivative(), 3);
+      rows.add(compact ? s.label()
+          : s.hasFactors()
+          ? theme.text("depth.series", s.label(), max, NiceTicks.significant(s.gain(), 2),
+              chiText(s, m.maxDepth()))
+          : theme.text("depth.seriesMax", s.label(), max));
+    }
+    return rows;
+  }
+
+  /** χ of the first layer, and "→ χ of the last" when it changes by more than 2 %. */
+  static String chiText(DepthSeries s, int maxDepth) {
+    double first = s.factor(1);
+    double last = s.factor(maxDepth);
+    boolean same = first == last
+        || Double.isFinite(first) && Double.isFinite(last) && first != 0
+        && Math.abs(last / first - 1) <= 0.02;
+    return same ? NiceTicks.significant(first, 2)
+        : NiceTicks.significant(first, 2) + " → " + NiceTicks.significant(last, 2);
+  }
+
+  /** The layout at a size. */
+  public Layout layout(double width, double height, DepthModel m) {
+    Theme theme = m.theme();
+    double fs = theme.fontSize();
+    FontMetrics fm = metrics(theme.smallFont());
+    double pad = fs * 0.5;
+    double sample = fs * 1.6;
+    double rowH = fm.getHeight();
+    // beside the plot with the numbers; else beside it with names only; else inside, names only
+    List<String> rows = new ArrayList<>(legendRows(m, false));
+    double legendW = legendWidth(rows, fm, pad, sample);
+    if (legendW > width * LEGEND_SHARE) {
+      rows = new ArrayList<>(legendRows(m, true));
+      legendW = legendWidth(rows, fm, pad, sample);
+    }
+    int header = rows.size() - m.series().size();
+    boolean outside = !rows.isEmpty() && legendW <= width * LEGEND_SHARE;
+    double plotWidth = outside ? width - legendW - fs * 0.4 : width;
+    Rectangle2D area = Axes.dataArea(plotWidth, height, theme, hasTitle(height, theme), "1e−30");
+    // as many rows as there is room for: the explanation of the line styles goes first
+    double room = outside ? height - area.getMinY() - fs * 0.3 : area.getHeight() - fs;
+    int fit = (int) Math.max(0, Math.floor((room - pad * 2) / rowH));
+    while (rows.size() > fit && header > 0) {
+      rows.remove(0);
+      header--;
+    }
+    while (rows.size() > fit) {
+      rows.remove(rows.size() - 1);
+    }
+    if (!outside) {
+      legendW = Math.min(legendW, area.getWidth() - fs);
+    }
+    double legendH = rows.isEmpty() ? 0 : pad * 2 + rowH * rows.size();
+    Rectangle2D legend = outside
+        ? new Rectangle2D.Double(width - legendW - fs * 0.4, area.getMinY(), legendW, legendH)
+        // lower left: the lines start at the top left and fall to the right
+        : new Rectangle2D.Double(area.getMinX() + fs * 0.5, area.getMaxY() - legendH - fs * 0.5,
+            legendW, legendH);
+    return new Layout(area, legend, List.copyOf(rows), header, outside, rowH);
+  }
+
+  /**
+   * Whether there is room for the title: a short picture (the panel on a 720p projector) gives
+   * its height to the plot; the tab above it names the chart.
+   */
+  static boolean hasTitle(double height, Theme theme) {
+    return height >= theme.fontSize() * 12;
+  }
+
+  private static double legendWidth(List<String> rows, FontMetrics fm, double pad,
+      double sample) {
+    double textW = 0;
+    for (String r : rows) {
+      textW = Math.max(textW, fm.stringWidth(r));
+    }
+    return rows.isEmpty() ? 0 : pad * 3 + sample + textW;
+  }
+
   /** The data area and mapping; y in the frame is log10 of the value. */
   public PlotFrame frame(double width, double height, DepthModel m) {
     double[] r = yRange(m);
-    Rectangle2D area = Axes.dataArea(width, height, m.theme(), true, "1e−30");
+    Rectangle2D area = layout(width, height, m).plot();
     return new PlotFrame(area, new Viewport(0.5, m.maxDepth() + 0.5, Math.log10(r[0]), Math.log10(r[1])));
   }
 
@@ -54,6 +187,7 @@ public final class DepthRenderer {
   public void draw(Graphics2D g, double width, double height, DepthModel m) {
     Theme theme = m.theme();
     Backdrop.paint(g, width, height, theme);
+    Layout layout = layout(width, height, m);
     PlotFrame f = frame(width, height, m);
     Rectangle2D a = f.area();
     double[] r = yRange(m);
@@ -66,12 +200,39 @@ public final class DepthRenderer {
     Axes.drawFrame(g, a, theme);
     Axes.drawXLabels(g, f, theme, ns, x -> Long.toString(Math.round(x)));
     Axes.drawYLabels(g, theme, logTicks, f::toPixelY, a, y -> NiceTicks.decadeLabel(Math.pow(10, y)));
-    Axes.drawTitle(g, theme.text("depth.title"), a, theme);
+    if (hasTitle(height, theme)) {
+      g.setFont(theme.titleFont());
+      double titleRoom = (layout.outside() ? layout.legend().getMaxX() : width) - a.getMinX()
+          - theme.fontSize() * 0.4;
+      Axes.drawTitle(g, fit(theme.text("depth.title"), g.getFontMetrics(), titleRoom), a, theme);
+    }
 
     java.awt.Shape clip = g.getClip();
     g.clip(new Rectangle2D.Double(a.getX() - 6, a.getY() - 6, a.getWidth() + 12, a.getHeight() + 12));
     double r0 = theme.lineWidth() * 1.3;
-    for (DepthSeries s : m.series()) {
+    BasicStroke dashed = theme.dashedStroke();
+    float[] dash = dashed.getDashArray();
+    float period = dash[0] + dash[1];
+    for (int i = 0; i < m.series().size(); i++) {
+      DepthSeries s = m.series().get(i);
+      g.setColor(s.color());
+      if (s.hasFactors()) {
+        Path2D.Double typical = new Path2D.Double();
+        for (int n = 1; n <= m.maxDepth(); n++) {
+          double px = f.toPixelX(n);
+          double py = f.toPixelY(Math.log10(clamp(s.typical(n))));
+          if (n == 1) {
+            typical.moveTo(px, py);
+          } else {
+            typical.lineTo(px, py);
+          }
+        }
+        // each series' dashes start elsewhere, so coinciding lines (ReLU and Leaky ReLU under
+        // Glorot) show both colours in turn
+        g.setStroke(new BasicStroke(dashed.getLineWidth(), dashed.getEndCap(),
+            dashed.getLineJoin(), dashed.getMiterLimit(), dash, (i * 0.45f * period) % period));
+        g.draw(typical);
+      }
       Path2D.Double path = new Path2D.Double();
       for (int n = 1; n <= m.maxDepth(); n++) {
         double px = f.toPixelX(n);
@@ -82,7 +243,6 @@ public final class DepthRenderer {
           path.lineTo(px, py);
         }
       }
-      g.setColor(s.color());
       g.setStroke(theme.seriesStroke());
       g.draw(path);
       for (int n = 1; n <= m.maxDepth(); n++) {
@@ -92,47 +252,59 @@ public final class DepthRenderer {
       }
     }
     g.setClip(clip);
-    drawLegend(g, a, m);
+    drawLegend(g, layout, m);
   }
 
-  private static void drawLegend(Graphics2D g, Rectangle2D a, DepthModel m) {
-    if (m.series().isEmpty()) {
+  private static String fit(String s, FontMetrics fm, double w) {
+    if (fm.stringWidth(s) <= w) {
+      return s;
+    }
+    String t = s;
+    while (t.length() > 1 && fm.stringWidth(t + "…") > w) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t + "…";
+  }
+
+  private static void drawLegend(Graphics2D g, Layout l, DepthModel m) {
+    List<String> rows = l.rows();
+    if (rows.isEmpty()) {
       return;
     }
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
     double fs = theme.fontSize();
-    String[] labels = m.series().stream()
-        .map(s -> s.label() + ": " + NiceTicks.significant(s.maxAbsDerivative(), 3) + "ⁿ")
-        .toArray(String[]::new);
-    double textW = 0;
-    for (String l : labels) {
-      textW = Math.max(textW, fm.stringWidth(l));
-    }
     double pad = fs * 0.5;
     double sample = fs * 1.6;
-    double rowH = fm.getHeight();
-    double w = pad * 3 + sample + textW;
-    double h = pad * 2 + rowH * labels.length;
-    // bottom left: the lines start at the top left and fall to the right, so this corner is free
-    double x0 = a.getMinX() + fs * 0.5;
-    double y0 = a.getMaxY() - h - fs * 0.5;
-    RoundRectangle2D box = new RoundRectangle2D.Double(x0, y0, w, h, 8, 8);
+    Rectangle2D box = l.legend();
+    RoundRectangle2D round = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(),
+        box.getHeight(), 8, 8);
     g.setColor(theme.panel());
-    g.fill(box);
+    g.fill(round);
     g.setColor(theme.grid());
     g.setStroke(theme.thinStroke());
-    g.draw(box);
-    double y = y0 + pad + fm.getAscent();
-    for (int i = 0; i < labels.length; i++) {
-      g.setColor(m.series().get(i).color());
-      g.setStroke(new BasicStroke((float) theme.lineWidth()));
-      g.draw(new Line2D.Double(x0 + pad, y - fm.getAscent() / 3.0, x0 + pad + sample,
-          y - fm.getAscent() / 3.0));
-      g.setColor(theme.foreground());
-      g.drawString(labels[i], (float) (x0 + pad * 2 + sample), (float) y);
-      y += rowH;
+    g.draw(round);
+    int header = l.headerRows(); // 2 when solid and dashed are explained
+    double x0 = box.getX();
+    double textX = x0 + pad * 2 + sample;
+    double textRoom = box.getMaxX() - textX - pad * 0.5;
+    double y = box.getY() + pad + fm.getAscent();
+    for (int i = 0; i < rows.size(); i++) {
+      double ly = y - fm.getAscent() / 3.0;
+      Line2D sampleLine = new Line2D.Double(x0 + pad, ly, x0 + pad + sample, ly);
+      if (i < header) {
+        g.setColor(theme.foreground());
+        boolean solid = header == 2 && i == 0; // a lone header row is the dashed one
+        g.setStroke(solid ? new BasicStroke((float) theme.lineWidth()) : theme.dashedStroke());
+      } else {
+        g.setColor(m.series().get(i - header).color());
+        g.setStroke(new BasicStroke((float) theme.lineWidth()));
+      }
+      g.draw(sampleLine);
+      g.setColor(i < header ? theme.muted() : theme.foreground());
+      g.drawString(fit(rows.get(i), fm, textRoom), (float) textX, (float) y);
+      y += l.rowHeight();
     }
   }
 }

@@ -23,27 +23,38 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
 
   /**
    * One layer: a label (e.g. {@code 1 sigmoid}), per neuron a mean |δ| (≥ 0; NaN = not measured)
-   * and a dead flag, and the shares of dead and saturated units. A row reads its values through
-   * functions, so a row of an immutable snapshot copies nothing.
+   * and a dead flag, and the shares of dead and saturated units and of inactive (unit, sample)
+   * pairs. A share that does not apply to the layer's function is NaN: the saturated share of a
+   * function that does not saturate, the inactive share of one that is not ReLU-like ({@link
+   * org.activationlab.activation.Flatness}). A row reads its values through functions, so a row
+   * of an immutable snapshot copies nothing.
    */
   public record Row(String label, int width, IntToDoubleFunction magnitudes, IntPredicate deadFlags,
-      double deadFraction, double saturatedFraction) {
+      double deadFraction, double saturatedFraction, double inactiveFraction) {
+
+    /** A row of given values (copied), with no inactive share. */
+    public static Row of(String label, double[] magnitudes, boolean[] dead, double deadFraction,
+        double saturatedFraction) {
+      return of(label, magnitudes, dead, deadFraction, saturatedFraction, Double.NaN);
+    }
 
     /** A row of given values (copied). */
     public static Row of(String label, double[] magnitudes, boolean[] dead, double deadFraction,
-        double saturatedFraction) {
+        double saturatedFraction, double inactiveFraction) {
       if (dead.length != magnitudes.length) {
         throw new IllegalArgumentException("one dead flag per magnitude");
       }
       double[] m = magnitudes.clone();
       boolean[] d = dead.clone();
-      return new Row(label, m.length, j -> m[j], j -> d[j], deadFraction, saturatedFraction);
+      return new Row(label, m.length, j -> m[j], j -> d[j], deadFraction, saturatedFraction,
+          inactiveFraction);
     }
 
-    /** The row of a snapshot's layer. */
+    /** The row of a snapshot's layer: its inactive share only if its function is ReLU-like. */
     public Row(String label, LayerSnapshot layer) {
       this(label, layer.width(), layer::neuronGrad, layer::isDead, layer.deadFraction(),
-          layer.saturatedFraction());
+          layer.saturatedFraction(),
+          layer.flatness().reportsInactive() ? layer.inactiveFraction() : Double.NaN);
     }
 
     public double magnitude(int j) {

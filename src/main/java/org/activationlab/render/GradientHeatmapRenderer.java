@@ -16,7 +16,8 @@ import java.util.Locale;
  * locked range may leave some outside: they take the end colours and the legend bar gets a
  * triangle at that end), {@link #ZERO_COLOR} for an exact zero,
  * {@link #NON_FINITE_COLOR} for NaN or ∞, a ✕ over dead units. Row labels on the left give the
- * layer, its mean |δ| and its dead/saturated percentages; a decade legend sits on the right.
+ * layer, its mean |δ| and its dead percentage with, by the layer's function, its inactive or
+ * saturated percentage ({@link #shares}); a decade legend sits on the right.
  * Cells are filled rectangles (at most 16 × 64 of them).
  */
 public final class GradientHeatmapRenderer {
@@ -99,8 +100,7 @@ public final class GradientHeatmapRenderer {
       g.setColor(theme.foreground());
       String name = fit(row.label() + "  " + NiceTicks.significant(row.mean(), 2), fm,
           l.labelWidth() - fs * 0.5);
-      String pct = theme.text("heatmap.row",
-          100 * row.deadFraction(), 100 * row.saturatedFraction());
+      String pct = fit(shares(row, theme), fm, l.labelWidth() - fs * 0.5);
       double mid = y + l.rowHeight() / 2;
       if (l.rowHeight() >= fm.getHeight() * 2) {
         g.drawString(name, (float) (fs * 0.8), (float) (mid - 2));
@@ -130,6 +130,21 @@ public final class GradientHeatmapRenderer {
       }
     }
     drawLegend(g, l.legend(), m, theme);
+  }
+
+  /**
+   * A row's shares: "dead 12 % · inactive 48 %" for a ReLU-like layer (an inactive share), "dead
+   * 0 % · sat 30 %" for a saturating one, "dead 0 % · sat —" when neither applies.
+   */
+  static String shares(GradientHeatmapModel.Row row, Theme theme) {
+    if (Double.isFinite(row.inactiveFraction())) {
+      return theme.text("heatmap.rowInactive", 100 * row.deadFraction(),
+          100 * row.inactiveFraction());
+    }
+    if (Double.isFinite(row.saturatedFraction())) {
+      return theme.text("heatmap.row", 100 * row.deadFraction(), 100 * row.saturatedFraction());
+    }
+    return theme.text("heatmap.rowNeither", 100 * row.deadFraction());
   }
 
   /**

@@ -221,7 +221,7 @@ public final class LabModels {
 
   /**
    * Pre-activations of hidden layer {@code layer} (0-based) over the probe set, on that layer's
-   * activation curve.
+   * activation curve, with the measured inactive or saturated share of its family.
    *
    * @throws IllegalArgumentException if {@code layer} is not a hidden layer of the snapshot
    */
@@ -238,9 +238,11 @@ public final class LabModels {
     for (int i = 0; i < counts.length; i++) {
       counts[i] = l.histogram(i);
     }
+    double zoneShare = l.flatness().reportsInactive() ? l.inactiveFraction()
+        : l.saturatedPairFraction();
     return new ActivationDistributionModel(a, counts, ProbeStatistics.HISTOGRAM_MIN,
-        ProbeStatistics.HISTOGRAM_MAX, l.below(), l.above(), maxAbsDerivative(a),
-        theme.text("history.layer", layer + 1), theme);
+        ProbeStatistics.HISTOGRAM_MAX, l.below(), l.above(), maxAbsDerivative(a), l.flatness(),
+        zoneShare, theme.text("history.layer", layer + 1), theme);
   }
 
   /** sup |f′| of an activation, cached by its spec. */

@@ -1,14 +1,16 @@
 package org.activationlab.training;
 
+import org.activationlab.activation.Flatness;
 import org.activationlab.nn.ProbeStatistics;
 import org.activationlab.nn.StepStatistics;
 
 /**
  * One layer's statistics in a snapshot: copied once from the run's holders and read through
  * indexed getters, so no caller can change or keep a live array. Gradient values come from the
- * last step's mini-batch (at step 0 from the first mini-batch without an update); dead and
- * saturated flags and the histogram from the probe set at snapshot time. Definitions: {@link
- * StepStatistics}, {@link ProbeStatistics}.
+ * last step's mini-batch (at step 0 from the first mini-batch without an update); dead,
+ * inactive and saturated values and the histogram from the probe set at snapshot time.
+ * Definitions: {@link StepStatistics}, {@link ProbeStatistics}; which of inactive and saturated
+ * applies to the layer's function: {@link #flatness()}.
  */
 public final class LayerSnapshot {
   private final int index;
@@ -20,7 +22,11 @@ public final class LayerSnapshot {
   private final double activationMean;
   private final double activationStd;
   private final double deadFraction;
+  private final double inactiveFraction;
   private final double saturatedFraction;
+  private final double saturatedPairFraction;
+  private final Flatness flatness;
+  private final double[] unitInactiveFraction;
   private final double[] neuronGradMeanAbs;
   private final boolean[] dead;
   private final boolean[] saturated;
@@ -40,7 +46,11 @@ public final class LayerSnapshot {
     this.activationMean = s.activationMean[l];
     this.activationStd = s.activationStd[l];
     this.deadFraction = p.deadFraction[l];
+    this.inactiveFraction = p.inactiveFraction[l];
     this.saturatedFraction = p.saturatedFraction[l];
+    this.saturatedPairFraction = p.saturatedPairFraction[l];
+    this.flatness = p.flatness[l];
+    this.unitInactiveFraction = p.unitInactiveFraction[l].clone();
     this.neuronGradMeanAbs = s.neuronGradMeanAbs[l].clone();
     this.dead = p.dead[l].clone();
     this.saturated = p.saturated[l].clone();
@@ -108,8 +118,40 @@ public final class LayerSnapshot {
     return deadFraction;
   }
 
+  /**
+   * Share of the layer's (unit, probe sample) pairs with f′(z) = 0 exactly: sparsity. A number for
+   * every layer (0 where f′ never vanishes); meant to be shown for ReLU-like layers ({@link
+   * Flatness#reportsInactive()}).
+   */
+  public double inactiveFraction() {
+    return inactiveFraction;
+  }
+
+  /** Share of the probe samples for which unit {@code j} has f′(z) = 0 exactly. */
+  public double unitInactiveFraction(int j) {
+    return unitInactiveFraction[j];
+  }
+
+  /** Share of saturated units; NaN when the layer's function does not saturate. */
   public double saturatedFraction() {
     return saturatedFraction;
+  }
+
+  /**
+   * Share of (unit, probe sample) pairs with |f′(z)| ≤ 5 % of max|f′|; NaN when the layer's
+   * function does not saturate.
+   */
+  public double saturatedPairFraction() {
+    return saturatedPairFraction;
+  }
+
+  /**
+   * The family of the layer's function at snapshot time: whether its inactive share (ReLU-like)
+   * or its saturated share (bounded functions) is the one to show; {@link Flatness#NEITHER} for
+   * the output layer.
+   */
+  public Flatness flatness() {
+    return flatness;
   }
 
   /** Mean |δ| of unit {@code j} over the batch. */

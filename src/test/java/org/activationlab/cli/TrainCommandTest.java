@@ -34,7 +34,7 @@ class TrainCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(out.toFile());
     assertThat(root.get("format").asText()).isEqualTo("activation-lab/training-stats");
-    assertThat(root.get("version").asInt()).isEqualTo(1);
+    assertThat(root.get("version").asInt()).isEqualTo(2);
     assertThat(root.get("scenario").get("activation").asText()).isEqualTo("sigmoid");
     assertThat(root.get("scenario").get("steps").asInt()).isEqualTo(95);
     JsonNode layers = root.get("layers");
@@ -53,8 +53,8 @@ class TrainCommandTest {
       assertThat(rec.get("accuracy").asDouble()).isBetween(0.0, 1.0);
       assertThat(rec.get("layers").size()).isEqualTo(9);
       JsonNode l0 = rec.get("layers").get(0);
-      for (String f : List.of("gradMeanAbs", "gradWeightRms", "deadFraction", "saturatedFraction",
-          "activationMean", "activationStd")) {
+      for (String f : List.of("gradMeanAbs", "gradWeightRms", "deadFraction", "inactiveFraction",
+          "saturatedFraction", "activationMean", "activationStd")) {
         assertThat(l0.get(f).isNumber()).as(f).isTrue();
       }
       assertThat(l0.get("neuronGradMeanAbs").size()).isEqualTo(8);

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Fixed seeds; JSON and CSV; binary, 3-class and regression tasks; a diverged run (regenerated
  * once when divergence came to include non-finite gradients and finite blow-ups: the same run is
  * now stopped at step 2, when its batch loss passes 1000 times the first, instead of step 3).
+ * All five regenerated once for version 2 of the format: each layer record gained {@code
+ * inactiveFraction}, and {@code saturatedFraction} became null for ReLU-like and other
+ * non-saturating layers and the output layer; every other number is unchanged. The version 1
+ * dead-relu file is kept as {@code stats-v1-dead-relu.json} for the schema's old-version check.
  */
 class TrainingStatsGoldenTest {
 

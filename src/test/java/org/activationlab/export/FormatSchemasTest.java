@@ -47,6 +47,8 @@ class FormatSchemasTest {
   private static final Path LESSONS = Path.of("assets", "scenarios");
   private static final List<String> GOLDEN_STATS = List.of("golden-dead-relu.json",
       "golden-exploding.json", "golden-sine.json");
+  /** A version 1 file as {@code train --stats} wrote it before version 2 (the old golden file). */
+  private static final String VERSION_1_STATS = "stats-v1-dead-relu.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static SchemaRegistry registry;
@@ -187,6 +189,18 @@ class FormatSchemasTest {
     return GOLDEN_STATS.stream();
   }
 
+  @Test
+  void version1StatsAreStillValid() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(
+        "/org/activationlab/export/" + VERSION_1_STATS)) {
+      assertThat(in).isNotNull();
+      JsonNode doc = JSON.readTree(in);
+      assertThat(doc.get("version").asInt()).isEqualTo(1);
+      assertThat(doc.get("records").get(0).get("layers").get(0).has("inactiveFraction")).isFalse();
+      assertThat(errors(stats, doc)).isEmpty();
+    }
+  }
+
   // ---------------------------------------------------------------- broken documents
 
   private static JsonNode changed(Path file, Consumer<ObjectNode> change) {
@@ -275,7 +289,14 @@ class FormatSchemasTest {
         Arguments.of("format missing", changed(golden, d -> d.remove("format"))),
         Arguments.of("format of a scenario file",
             changed(golden, d -> d.put("format", "activation-lab/scenario"))),
-        Arguments.of("version 2", changed(golden, d -> d.put("version", 2))),
+        Arguments.of("version 3", changed(golden, d -> d.put("version", 3))),
+        Arguments.of("version 2 record without the inactive share", changed(golden,
+            d -> ((ObjectNode) d.get("records").get(0).get("layers").get(0))
+                .remove("inactiveFraction"))),
+        Arguments.of("version 1 with an inactive share", changed(golden, d -> d.put("version", 1))),
+        Arguments.of("inactive fraction −0.1", changed(golden,
+            d -> ((ObjectNode) d.get("records").get(0).get("layers").get(0))
+                .put("inactiveFraction", -0.1))),
         Arguments.of("records missing", changed(golden, d -> d.remove("records"))),
         Arguments.of("no records", changed(golden, d -> d.putArray("records"))),
         Arguments.of("scenario without its seed",

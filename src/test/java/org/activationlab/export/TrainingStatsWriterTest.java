@@ -28,18 +28,22 @@ class TrainingStatsWriterTest {
     List<Layer> layers = List.of(new Layer(1, "hidden", 2, "tanh"),
         new Layer(2, "output", 1, "sigmoid"));
     Record r0 = new Record(0, 0.7, 0.69, 0.5, List.of(
-        layer(0, 0.1, 0.2, 0, 0.5, 0.01, 0.9, new double[] {0.1, 0}, new boolean[] {false, true}),
-        layer(1, 0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {false})));
+        layer(0, 0.1, 0.2, 0, 0.25, 0.5, 0.01, 0.9, new double[] {0.1, 0},
+            new boolean[] {false, true}),
+        layer(1, 0.3, 0.4, 0, 0, Double.NaN, 0.5, 0.1, new double[] {0.3},
+            new boolean[] {false})));
     Record r1 = new Record(10, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, List.of(
-        layer(0, Double.NaN, 0.2, 0, 0.5, 0.01, 0.9, new double[] {Double.NaN, 1},
+        layer(0, Double.NaN, 0.2, 0, 0.25, 0.5, 0.01, 0.9, new double[] {Double.NaN, 1},
             new boolean[] {false, false}),
-        layer(1, 0.3, 0.4, 0, 0, 0.5, 0.1, new double[] {0.3}, new boolean[] {true})));
+        layer(1, 0.3, 0.4, 0, 0, Double.NaN, 0.5, 0.1, new double[] {0.3},
+            new boolean[] {true})));
     return new Run(s, layers, List.of(r0, r1), divergedAt);
   }
 
   /** Layer {@code l} (of a 2-1 network) with given values, through the run's holders. */
   static LayerSnapshot layer(int l, double gradMeanAbs, double gradWeightRms, double dead,
-      double saturated, double mean, double std, double[] neurons, boolean[] deadFlags) {
+      double inactive, double saturated, double mean, double std, double[] neurons,
+      boolean[] deadFlags) {
     int[] widths = {2, 1};
     StepStatistics s = new StepStatistics(widths);
     ProbeStatistics p = new ProbeStatistics(widths);
@@ -49,6 +53,7 @@ class TrainingStatsWriterTest {
     s.activationStd[l] = std;
     System.arraycopy(neurons, 0, s.neuronGradMeanAbs[l], 0, neurons.length);
     p.deadFraction[l] = dead;
+    p.inactiveFraction[l] = inactive;
     p.saturatedFraction[l] = saturated;
     System.arraycopy(deadFlags, 0, p.dead[l], 0, deadFlags.length);
     return LayerSnapshot.of(l, l == 1, l == 1 ? "output" : "tanh", s, p);
@@ -60,7 +65,7 @@ class TrainingStatsWriterTest {
     TrainingStatsWriter.write(out, run(12));
     JsonNode root = new ObjectMapper().readTree(out.toFile());
     assertThat(root.get("format").asText()).isEqualTo("activation-lab/training-stats");
-    assertThat(root.get("version").asInt()).isEqualTo(1);
+    assertThat(root.get("version").asInt()).isEqualTo(2);
     assertThat(root.get("scenario").get("hidden").get(0).asInt()).isEqualTo(2);
     assertThat(root.get("layers").get(1).get("activation").asText()).isEqualTo("sigmoid");
     JsonNode r1 = root.get("records").get(1);
@@ -73,6 +78,11 @@ class TrainingStatsWriterTest {
     assertThat(l0.get("neuronGradMeanAbs").get(1).asDouble()).isEqualTo(1.0);
     assertThat(root.get("records").get(0).get("layers").get(0).get("dead").get(1).asBoolean())
         .isTrue();
+    // version 2: the inactive share, and no saturated share where it does not apply
+    assertThat(l0.get("inactiveFraction").asDouble()).isEqualTo(0.25);
+    assertThat(l0.get("saturatedFraction").asDouble()).isEqualTo(0.5);
+    assertThat(r1.get("layers").get(1).get("inactiveFraction").asDouble()).isEqualTo(0.0);
+    assertThat(r1.get("layers").get(1).get("saturatedFraction").isNull()).isTrue();
     assertThat(root.get("diverged").asBoolean()).isTrue();
     assertThat(root.get("divergedAtStep").asInt()).isEqualTo(12);
     assertThat(new ObjectMapper().readTree(TrainingStatsWriter.json(run(-1)))
@@ -86,10 +96,11 @@ class TrainingStatsWriterTest {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(1 + 2 * 2);
     assertThat(lines.get(1)).isEqualTo(
-        "0,0.7,0.69,0.5,1,hidden,2,tanh,0.1,0.2,0.0,0.5,0.01,0.9,0.1;0.0,0;1");
+        "0,0.7,0.69,0.5,1,hidden,2,tanh,0.1,0.2,0.0,0.25,0.5,0.01,0.9,0.1;0.0,0;1");
     assertThat(lines.get(3)).isEqualTo("10,,,,1,hidden,2,tanh,,0.2,"
-        + "0.0,0.5,0.01,0.9,;1.0,0;0");
-    assertThat(lines.get(4)).endsWith(",output,1,sigmoid,0.3,0.4,0.0,0.0,0.5,0.1,0.3,1");
+        + "0.0,0.25,0.5,0.01,0.9,;1.0,0;0");
+    // the output layer: inactive 0, saturated not applicable (an empty field)
+    assertThat(lines.get(4)).endsWith(",output,1,sigmoid,0.3,0.4,0.0,0.0,,0.5,0.1,0.3,1");
   }
 
   @Test

@@ -67,8 +67,11 @@ class DeadUnitsTest {
     for (int l = 0; l < 3; l++) {
       assertEquals(0.0, probe.deadFraction[l]);
     }
-    // with slope 0.01 every unit sits at 1 % of the largest derivative: saturated, not dead
-    assertEquals(1.0, probe.saturatedFraction[0]);
+    // every unit sits at slope 0.01, 1 % of the largest: neither off (f′ ≠ 0) nor saturated
+    // (Leaky ReLU does not saturate, so no saturated share is reported at all)
+    assertEquals(0.0, probe.inactiveFraction[0]);
+    assertTrue(Double.isNaN(probe.saturatedFraction[0]));
+    assertFalse(probe.saturated[0][0]);
     s.steps(50);
     s.probe(probe);
     assertEquals(0.0, probe.deadFractionOverall());

@@ -51,6 +51,21 @@ class ActivationDistributionRendererTest {
   }
 
   @Test
+  void leakyRelusGentleSlopeIsNoZone() throws Exception {
+    // f′ = 0.01 on the negative side, 1 % of its maximum: once shaded "saturated", now nothing
+    long[] counts = new long[32];
+    java.util.Arrays.fill(counts, 10);
+    ActivationDistributionModel m = new ActivationDistributionModel(
+        Catalog.parse("leaky_relu"), counts, -8, 8, 0, 0, 1, "layer 1", Theme.light());
+    assertThat(m.flatness()).isEqualTo(org.activationlab.activation.Flatness.NEITHER);
+    ActivationDistributionRenderer r = new ActivationDistributionRenderer();
+    BufferedImage img = draw(r, m, "distribution-leaky-relu.png");
+    PlotFrame f = r.frame(700, 360, m);
+    int negative = img.getRGB((int) f.toPixelX(-6.5), (int) f.toPixelY(7));
+    assertThat(negative & 0xFFFFFF).isEqualTo(0xFFFFFF);
+  }
+
+  @Test
   void sigmoidTailsAreShadedSaturated() throws Exception {
     long[] counts = new long[40];
     java.util.Arrays.fill(counts, 10);

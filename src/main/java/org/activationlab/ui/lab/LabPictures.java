@@ -251,7 +251,10 @@ final class LabPictures implements LabDrawings.View {
     String layer = l.output() ? I18n.text("lab.hover.outputLayer")
         : I18n.text("lab.hover.hiddenLayer", l.index() + 1, l.activation());
     String state = l.isDead(j) ? I18n.text("lab.hover.dead")
-        : l.isSaturated(j) ? I18n.text("lab.hover.saturated") : I18n.text("lab.hover.active");
+        : l.isSaturated(j) ? I18n.text("lab.hover.saturated")
+        : l.flatness().reportsInactive()
+            ? I18n.text("lab.hover.inactiveShare", percent(l.unitInactiveFraction(j)))
+        : I18n.text("lab.hover.active");
     double ratio = l.updateRatio();
     String update = Double.isNaN(ratio) ? I18n.text("lab.hover.updateRatio.none")
         : I18n.text("lab.hover.updateRatio", num(ratio));

@@ -31,6 +31,7 @@ class ExplorerViewTest {
 
   private ExplorerModel model;
   private ExplorerView view;
+  private ThemeManager themes;
 
   @BeforeAll
   static void english() {
@@ -40,7 +41,7 @@ class ExplorerViewTest {
   @Start
   void start(Stage stage) {
     model = new ExplorerModel();
-    ThemeManager themes = new ThemeManager();
+    themes = new ThemeManager();
     view = new ExplorerView(model, themes);
     Scene scene = new Scene(view, 1500, 950);
     themes.attach(scene);
@@ -161,6 +162,64 @@ class ExplorerViewTest {
     robot.doubleClickOn(view.depth().canvas());
     assertThat(view.focusedPanelIndex()).isEqualTo(-1);
     assertThat(view.plot().getScene()).isNotNull();
+  }
+
+  @Test
+  void theDepthPanelFollowsTheChosenInitialisation(FxRobot robot) throws IOException {
+    robot.clickOn("#tab-depth .tab-label");
+    WaitForAsyncUtils.waitForFxEvents();
+    DepthPane depth = view.depth();
+    assertThat(depth.init()).isEqualTo(org.activationlab.render.DepthInit.DEFAULT);
+    int[] glorot = pixels(robot, depth.canvas());
+
+    // choose He from the list: the dashed lines move (ReLU's to 1)
+    robot.clickOn("#depth-init");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(I18n.text("depth.init.he"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(depth.init().kind()).isEqualTo(org.activationlab.render.DepthInit.Kind.HE);
+    assertThat(depth.sigma().getValue()).isCloseTo(Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(depth.sigma().isDisabled()).isTrue();
+    var relu = depth.depthModel(themes.renderTheme()).series().stream()
+        .filter(s -> s.label().equals("ReLU")).findFirst().orElseThrow();
+    assertThat(relu.typical(30)).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+    int[] he = pixels(robot, depth.canvas());
+    assertThat(differingPixels(glorot, he)).as("the chart follows the choice").isGreaterThan(200);
+    save(robot, view, "explorer-depth-he.png");
+
+    // a custom σ_w, typed
+    robot.clickOn("#depth-init");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(I18n.text("depth.init.custom"));
+    WaitForAsyncUtils.waitForFxEvents();
+    TextField editor = depth.sigma().getEditor();
+    robot.doubleClickOn(editor).eraseText(editor.getText().length()).write("4")
+        .type(javafx.scene.input.KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(depth.init()).isEqualTo(org.activationlab.render.DepthInit.custom(4));
+
+    // an Explorer in a 720p window of its own (the test stage is shared with other tests) in
+    // presentation mode: the chart keeps its minimum height
+    Stage[] small = new Stage[1];
+    ThemeManager presenting = new ThemeManager();
+    ExplorerView[] explorer = new ExplorerView[1];
+    robot.interact(() -> {
+      small[0] = new Stage();
+      explorer[0] = new ExplorerView(new ExplorerModel(), presenting);
+      Scene scene = new Scene(explorer[0], 1280, 720);
+      presenting.attach(scene);
+      presenting.presentationProperty().set(true);
+      small[0].setScene(scene);
+      small[0].show();
+    });
+    try {
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(explorer[0].depth().canvas().getHeight())
+          .isGreaterThanOrEqualTo(DepthPane.MIN_CHART_HEIGHT);
+      save(robot, explorer[0], "explorer-depth-720p-presentation.png");
+    } finally {
+      robot.interact(() -> small[0].close());
+    }
   }
 
   private static int[] pixels(FxRobot robot, Node node) {

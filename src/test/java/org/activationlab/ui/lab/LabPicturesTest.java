@@ -53,6 +53,33 @@ class LabPicturesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void hoveringAUnitSaysDeadOrHowOftenAReluIsOffAndNeverSaturated() throws Exception {
+    I18n.setLocale(Locale.ENGLISH);
+    try (LabModel model = new LabModel()) {
+      assertThat(model.set("activation", "relu")).isEmpty();
+      assertThat(model.set("biasInit", "constant:value=-0.3")).isEmpty();
+      model.trainer().submit(new Command.Step(3));
+      TrainingSnapshot s = model.await(x -> x.step() == 3
+          && x.scenario().activationOf(0).equals("relu"), Duration.ofSeconds(30));
+      LabPictures pictures = new LabPictures(model);
+      pictures.show(s);
+      Theme theme = Theme.light();
+      double w = 900;
+      double h = 400;
+      var layer = s.layers().get(0);
+      for (int j = 0; j < layer.width(); j++) {
+        java.awt.geom.Rectangle2D cell = pictures.heatmapCell(0, j, w, h, theme);
+        String text = pictures.heatmapAt(cell.getCenterX(), cell.getCenterY(), w, h, theme)
+            .orElseThrow();
+        assertThat(text).as("unit " + j).doesNotContain("saturated")
+            .contains(layer.isDead(j) ? "dead"
+                : "inactive (f′ = 0) for "
+                    + org.activationlab.render.LabModels.percent(layer.unitInactiveFraction(j)));
+      }
+    }
+  }
+
   private static long distinctColours(BufferedImage img) {
     java.util.Set<Integer> colours = new java.util.HashSet<>();
     for (int y = 0; y < img.getHeight(); y += 4) {
