@@ -272,7 +272,7 @@ final class MainWindow extends BorderPane {
           String.join("\n", warnings));
     } else if (!session.notes().isBlank()) {
       alert(Alert.AlertType.INFORMATION, I18n.text("scenario.notes.header",
-          path.getFileName()), session.notes());
+          path.getFileName()), session.notes().in(I18n.locale()));
     }
     return true;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.activationlab.export.LocalizedText;
 import org.activationlab.export.ScenarioDocument;
 import org.activationlab.export.ScenarioFile;
 import org.activationlab.export.ScenarioFileException;
@@ -16,7 +17,8 @@ import org.activationlab.ui.lab.LabModel;
  * The whole state of a window as a scenario document: the Explorer's functions and view, the
  * Lab's scenario (the network restarts at step 0 from its seed) and the view options. Opening
  * reads and validates the whole file first and changes nothing when it is refused; saving is
- * atomic. The notes of an opened lesson are kept when it is saved again.
+ * atomic. The title and notes of an opened lesson, in both languages, are kept when it is saved
+ * again.
  */
 public final class ScenarioSession {
 
@@ -24,7 +26,8 @@ public final class ScenarioSession {
   private final LabModel lab;
   private final ThemeManager themes;
   private Path file;
-  private String notes = "";
+  private LocalizedText notes = LocalizedText.EMPTY;
+  private LocalizedText title = LocalizedText.EMPTY;
   private ViewState.Tab openedTab = ViewState.Tab.EXPLORER;
 
   public ScenarioSession(ExplorerModel explorer, LabModel lab, ThemeManager themes) {
@@ -50,7 +53,7 @@ public final class ScenarioSession {
         lab.logLossProperty().get(),
         themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
         themes.presentationProperty().get(), tab);
-    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes);
+    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes, title);
   }
 
   /**
@@ -75,12 +78,13 @@ public final class ScenarioSession {
     lab.logLossProperty().set(v.logLossAxis());
     themes.setDark(v.theme() == ViewState.ThemeName.DARK);
     themes.presentationProperty().set(v.presentation());
-    notes = doc.notes() == null ? "" : doc.notes();
+    notes = doc.notes();
+    title = doc.title();
     openedTab = v.tab();
   }
 
-  /** The notes of the lesson opened last ("" when none). */
-  public String notes() {
+  /** The notes of the lesson opened last (empty when none). */
+  public LocalizedText notes() {
     return notes;
   }
 

@@ -145,13 +145,29 @@ class ScenarioSessionTest {
   }
 
   @Test
+  void aLessonSavedAgainKeepsItsTitleAndNotesInBothLanguages() throws Exception {
+    Path lesson = Path.of("assets", "scenarios", "initialisation.json");
+    ScenarioDocument original = org.activationlab.export.ScenarioFile.read(lesson).document();
+    session.open(lesson);
+    assertThat(lab.set("learningRate", "0.05")).isEmpty(); // the teacher changes a setting
+    Path again = dir.resolve("mine.json");
+    session.save(again, org.activationlab.export.ViewState.Tab.LAB);
+    ScenarioDocument saved = org.activationlab.export.ScenarioFile.read(again).document();
+    assertThat(saved.notes()).isEqualTo(original.notes());
+    assertThat(saved.title()).isEqualTo(original.title());
+    assertThat(saved.lab().learningRate()).isEqualTo(0.05);
+  }
+
+  @Test
   void theShippedLessonsOpen() throws Exception {
     try (Stream<Path> lessons = Files.list(Path.of("assets", "scenarios"))) {
       List<Path> files = lessons.filter(p -> p.toString().endsWith(".json")).toList();
       assertThat(files).hasSizeGreaterThanOrEqualTo(3);
       for (Path p : files) {
         assertThat(session.open(p)).as(p.toString()).isEmpty();
-        assertThat(session.notes()).as(p + " has notes").isNotBlank();
+        assertThat(session.notes().en()).as(p + " has notes in English").isNotBlank();
+        assertThat(session.notes().zh()).as(p + " has notes in Chinese").isNotBlank()
+            .isNotEqualTo(session.notes().en());
       }
     }
     session.open(Path.of("assets", "scenarios", "vanishing-gradients.json"));
