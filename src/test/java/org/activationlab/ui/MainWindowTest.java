@@ -95,6 +95,14 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().lab().focusedPictureName()).isEqualTo("HEATMAP");
     FxPixels.save(robot, window(), "full-screen-heatmap.png");
+    // one key, one action, in full screen too (the Lab moved into the window's centre: its key
+    // filter must not be there twice)
+    robot.type(KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isEqualTo("LOSS");
+    robot.type(KeyCode.LEFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isEqualTo("HEATMAP");
     robot.type(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().lab().focusedPictureName()).isNull();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -81,6 +82,11 @@ public final class LabView extends BorderPane {
   private final PicturePanel boundary;
   private final PicturePanel activations;
   private final ChoiceBox<Integer> activationLayer = new ChoiceBox<>();
+  /**
+   * The keys' filter, one instance: removed by identity when the Lab leaves its scene (full
+   * screen moves it), else a second filter would run every key twice (Space, N toggled back).
+   */
+  private final EventHandler<KeyEvent> keys = this::onKey;
   private final FrameMeter frames = new FrameMeter();
   private LabPicture focused;
   private final RunLog runLog = new RunLog();
@@ -175,10 +181,10 @@ public final class LabView extends BorderPane {
 
     sceneProperty().addListener((o, was, now) -> {
       if (was != null) {
-        was.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
       }
       if (now != null) {
-        now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         timer.start();
       } else {
         timer.stop();
