@@ -18,7 +18,8 @@ import org.activationlab.ui.lab.LabModel;
  * Lab's scenario (the network restarts at step 0 from its seed) and the view options. Opening
  * reads and validates the whole file first and changes nothing when it is refused; saving is
  * atomic. The title and notes of an opened lesson, in both languages, are kept when it is saved
- * again.
+ * again; the Lab shows them (its preset chooser names the lesson: its title, or else the file's
+ * name).
  */
 public final class ScenarioSession {
 
@@ -64,15 +65,22 @@ public final class ScenarioSession {
    */
   public List<String> open(Path path) throws ScenarioFileException {
     ScenarioFile.Loaded loaded = ScenarioFile.read(path);
-    apply(loaded.document());
+    String name = path.getFileName() == null ? "" : path.getFileName().toString()
+        .replaceFirst("(?i)\\.json$", "");
+    apply(loaded.document(), LocalizedText.of(name));
     file = path;
     return loaded.warnings();
   }
 
   /** Shows a document (already validated). */
   public void apply(ScenarioDocument doc) {
+    apply(doc, LocalizedText.EMPTY);
+  }
+
+  /** Shows a document; the Lab names it by its title, or by {@code name} when it has none. */
+  private void apply(ScenarioDocument doc, LocalizedText name) {
     explorer.apply(doc.explorer());
-    lab.load(doc.lab());
+    lab.loadLesson(doc.lab(), doc.title().isBlank() ? name : doc.title(), doc.notes());
     ViewState v = doc.view();
     lab.historyMetricProperty().set(v.historyMetric());
     lab.logLossProperty().set(v.logLossAxis());

@@ -119,6 +119,27 @@ class MainWindowTest {
   }
 
   @Test
+  void aLessonsNotesOpenBesideThePicturesAndTheViewMenuClosesAndReopensThem(FxRobot robot) {
+    robot.interact(() -> assertThat(window().openFile(
+        Path.of("assets", "scenarios", "dead-relus.json"))).isTrue());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lastAlert()).as("no pop-up: the notes are in the Lab").isNull();
+    assertThat(window().labShown()).isTrue();
+    assertThat(window().lab().notesShown()).isTrue();
+    robot.clickOn(I18n.text("menu.view"));
+    robot.clickOn(I18n.text("menu.view.notes"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().notesShown()).isFalse();
+    robot.interact(() -> window().selectLab(false));
+    robot.clickOn(I18n.text("menu.view"));
+    robot.clickOn(I18n.text("menu.view.notes"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().labShown()).as("the notes are in the Lab: it comes to the front")
+        .isTrue();
+    assertThat(window().lab().notesShown()).isTrue();
+  }
+
+  @Test
   void presentationModeHiddenControlsChineseAndABrokenLesson(FxRobot robot) throws Exception {
     robot.interact(() -> window().selectLab(true));
     WaitForAsyncUtils.waitForFxEvents();

@@ -159,6 +159,21 @@ class ScenarioSessionTest {
   }
 
   @Test
+  void aFileWithoutATitleIsNamedByItsFileName() throws Exception {
+    Path file = dir.resolve("My lesson.JSON");
+    Files.writeString(file, "{\"format\":\"activation-lab/scenario\",\"version\":1,"
+        + "\"notes\":\"Only notes.\"}", StandardCharsets.UTF_8);
+    session.open(file);
+    assertThat(lab.lessonTitleProperty().get()).isEqualTo(
+        org.activationlab.export.LocalizedText.of("My lesson"));
+    assertThat(lab.lessonNotesProperty().get().in(java.util.Locale.CHINESE))
+        .isEqualTo("Only notes.");
+    // saving does not invent a title from the file's name
+    session.save(dir.resolve("copy.json"), org.activationlab.export.ViewState.Tab.LAB);
+    assertThat(Files.readString(dir.resolve("copy.json"))).doesNotContain("\"title\"");
+  }
+
+  @Test
   void theShippedLessonsOpen() throws Exception {
     try (Stream<Path> lessons = Files.list(Path.of("assets", "scenarios"))) {
       List<Path> files = lessons.filter(p -> p.toString().endsWith(".json")).toList();
@@ -168,6 +183,11 @@ class ScenarioSessionTest {
         assertThat(session.notes().en()).as(p + " has notes in English").isNotBlank();
         assertThat(session.notes().zh()).as(p + " has notes in Chinese").isNotBlank()
             .isNotEqualTo(session.notes().en());
+        assertThat(lab.lessonNotesProperty().get()).as("the Lab shows them")
+            .isEqualTo(session.notes());
+        assertThat(lab.notesShownProperty().get()).isTrue();
+        assertThat(lab.lessonTitleProperty().get().zh()).as(p + " has a Chinese title")
+            .isNotBlank();
       }
     }
     session.open(Path.of("assets", "scenarios", "vanishing-gradients.json"));
