@@ -33,7 +33,8 @@ import org.activationlab.training.Scenario;
  *
  * <pre>{@code
  * {"format": "activation-lab/scenario", "version": 1,
- *  "notes": "what to try …",
+ *  "title": {"en": "Dead ReLUs", "zh": "死亡 ReLU"},
+ *  "notes": {"en": "what to try … $\\mathcal N(0, 0.15^2)$ …", "zh": "试试 …"},
  *  "explorer": {"functions": ["sigmoid", "leaky_relu:negative_slope=0.1"], "selected": "sigmoid",
  *               "showValue": true, "showDerivative": true,
  *               "xMin": -5, "xMax": 5, "yMin": -1.5, "yMax": 3,
@@ -42,6 +43,10 @@ import org.activationlab.training.Scenario;
  *  "view": {"historyMetric": "meanAbsDelta", "logLossAxis": false, "theme": "light",
  *           "presentation": false, "tab": "explorer"}}
  * }</pre>
+ *
+ * <p>{@code title} and {@code notes} are each a plain string (one text for every language) or an
+ * object of an English and a Chinese text ({@link LocalizedText}); notes may hold inline maths
+ * between {@code $…$} (LaTeX), which the Lab typesets.
  *
  * <p>Every part and every field may be left out: the defaults ({@link ExplorerState#defaults()},
  * {@link Scenario#defaults()}, {@link ViewState#defaults()}) fill in. Writing is atomic. Reading
@@ -68,8 +73,9 @@ public final class ScenarioFile {
   /** Warnings beyond this many are summarised in one line. */
   static final int MAX_WARNINGS = 20;
 
-  private static final Set<String> TOP = Set.of("format", "version", "notes", "explorer", "lab",
-      "view");
+  private static final Set<String> TOP = Set.of("format", "version", "title", "notes",
+      "explorer", "lab", "view");
+  private static final List<String> LANGUAGES = List.of("en", "zh");
   private static final List<String> EXPLORER_FIELDS = List.of("functions", "selected",
       "showValue", "showDerivative", "xMin", "xMax", "yMin", "yMax", "logits", "temperature");
   private static final List<String> VIEW_FIELDS = List.of("historyMetric", "logLossAxis", "theme",
@@ -104,14 +110,17 @@ public final class ScenarioFile {
 
   // ---------------------------------------------------------------------------------- write
 
-  /** The document as JSON: every field written, {@code notes} only when not empty. */
+  /**
+   * The document as JSON: every field written, {@code title} and {@code notes} only when not empty
+   * (a plain string when both languages hold the same text, else an object of the languages that
+   * have one).
+   */
   public static ObjectNode toJson(ScenarioDocument doc) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
-    if (!doc.notes().isEmpty()) {
-      root.put("notes", doc.notes());
-    }
+    putLocalized(root, "title", doc.title());
+    putLocalized(root, "notes", doc.notes());
     ExplorerState e = doc.explorer();
     ObjectNode ex = root.putObject("explorer");
     ArrayNode fs = ex.putArray("functions");
@@ -135,6 +144,22 @@ public final class ScenarioFile {
     vw.put("presentation", v.presentation());
     vw.put("tab", v.tab().id());
     return root;
+  }
+
+  private static void putLocalized(ObjectNode root, String field, LocalizedText text) {
+    if (text.isPlain()) {
+      if (!text.en().isEmpty()) {
+        root.put(field, text.en());
+      }
+      return;
+    }
+    ObjectNode o = root.putObject(field);
+    if (!text.en().isEmpty()) {
+      o.put("en", text.en());
+    }
+    if (!text.zh().isEmpty()) {
+      o.put("zh", text.zh());
+    }
   }
 
   /** Pretty-printed UTF-8 JSON of {@link #toJson}. */
@@ -339,18 +364,56 @@ public final class ScenarioFile {
         warn(warnings, key);
       }
     }
-    String notes = "";
-    JsonNode n = root.get("notes");
-    if (n != null) {
-      if (!n.isTextual()) {
-        throw new IllegalArgumentException("notes must be a text");
-      }
-      notes = n.asText();
-    }
+    LocalizedText title = localized(root.get("title"), "title", warnings);
+    LocalizedText notes = localized(root.get("notes"), "notes", warnings);
     ExplorerState explorer = explorer(part(root, "explorer"), warnings);
     Scenario lab = lab(part(root, "lab"), warnings);
     ViewState view = view(part(root, "view"), warnings);
-    return new Loaded(new ScenarioDocument(explorer, lab, view, notes), summarised(warnings));
+    return new Loaded(new ScenarioDocument(explorer, lab, view, notes, title),
+        summarised(warnings));
+  }
+
+  /**
+   * A text for the reader: a plain string, or an object with {@code en} and/or {@code zh} texts
+   * (other keys are warned about and ignored, as a newer version's languages would be).
+   */
+  private static LocalizedText localized(JsonNode n, String field, List<String> warnings) {
+    if (n == null) {
+      return LocalizedText.EMPTY;
+    }
+    if (n.isTextual()) {
+      return LocalizedText.of(n.asText());
+    }
+    if (!n.isObject()) {
+      throw new IllegalArgumentException(field + " must be a text or an object of texts "
+          + "{\"en\": \"…\", \"zh\": \"…\"} (got " + kind(n) + ")");
+    }
+    String en = "";
+    String zh = "";
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) n::fields) {
+      String language = e.getKey();
+      if (!LANGUAGES.contains(language)) {
+        warn(warnings, field + "." + language);
+        continue;
+      }
+      JsonNode v = e.getValue();
+      if (!v.isTextual()) {
+        throw new IllegalArgumentException(field + "." + language + " must be a text (got "
+            + kind(v) + ")");
+      }
+      if (language.equals("en")) {
+        en = v.asText();
+      } else {
+        zh = v.asText();
+      }
+    }
+    return new LocalizedText(en, zh);
+  }
+
+  /** A JSON value's kind for a message: {@code number 42}, {@code object}, {@code null}. */
+  private static String kind(JsonNode v) {
+    String type = v.getNodeType().name().toLowerCase(Locale.ROOT);
+    return v.isValueNode() && !v.isNull() && !v.isTextual() ? type + " " + v : type;
   }
 
   private static JsonNode part(JsonNode root, String name) {

@@ -142,7 +142,7 @@ final class MainWindow extends BorderPane {
     coverScreen(full);
     menuBar.setVisible(!full); // hidden but kept in the scene: its accelerators still work
     menuBar.setManaged(!full);
-    lab.setStatusShown(!full);
+    lab.setFullScreen(full);
     if (full) {
       presentationBefore = themes.presentationProperty().get();
       themes.presentationProperty().set(true);
@@ -252,7 +252,7 @@ final class MainWindow extends BorderPane {
 
   /**
    * Opens a scenario file; a refused file is explained and changes nothing; unknown fields are
-   * listed; a lesson's notes are shown.
+   * listed; a lesson's notes are shown beside the Lab's pictures (the Lab shows them).
    *
    * @return whether the file was opened
    */
@@ -270,9 +270,6 @@ final class MainWindow extends BorderPane {
     if (!warnings.isEmpty()) {
       alert(Alert.AlertType.WARNING, I18n.text("scenario.open.warnings.header"),
           String.join("\n", warnings));
-    } else if (!session.notes().isBlank()) {
-      alert(Alert.AlertType.INFORMATION, I18n.text("scenario.notes.header",
-          path.getFileName()), session.notes());
     }
     return true;
   }
@@ -468,8 +465,20 @@ final class MainWindow extends BorderPane {
     controls.setId("menu-controls");
     controls.setAccelerator(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
     controls.selectedProperty().bindBidirectional(themes.controlsShownProperty());
+    CheckMenuItem notes = new CheckMenuItem(I18n.text("menu.view.notes"));
+    notes.setId("menu-notes");
+    notes.setOnAction(e -> {
+      selectLab(true);
+      if (lab.notesShown() != notes.isSelected()) {
+        lab.toggleNotes();
+      }
+    });
     Menu view = new Menu(I18n.text("menu.view"), null, light, dark, new SeparatorMenuItem(),
-        fullScreenItem, presentation, controls, new SeparatorMenuItem(), language);
+        fullScreenItem, presentation, controls, notes, new SeparatorMenuItem(), language);
+    view.setOnShowing(e -> {
+      notes.setSelected(lab.notesShown() && labShown());
+      notes.setDisable(!lab.hasNotes());
+    });
 
     MenuItem shortcuts = new MenuItem(I18n.text("menu.help.shortcuts"));
     shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));

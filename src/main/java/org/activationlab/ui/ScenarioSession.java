@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.activationlab.export.LocalizedText;
 import org.activationlab.export.ScenarioDocument;
 import org.activationlab.export.ScenarioFile;
 import org.activationlab.export.ScenarioFileException;
@@ -16,7 +17,9 @@ import org.activationlab.ui.lab.LabModel;
  * The whole state of a window as a scenario document: the Explorer's functions and view, the
  * Lab's scenario (the network restarts at step 0 from its seed) and the view options. Opening
  * reads and validates the whole file first and changes nothing when it is refused; saving is
- * atomic. The notes of an opened lesson are kept when it is saved again.
+ * atomic. The title and notes of an opened lesson, in both languages, are kept when it is saved
+ * again; the Lab shows them (its preset chooser names the lesson: its title, or else the file's
+ * name).
  */
 public final class ScenarioSession {
 
@@ -24,7 +27,8 @@ public final class ScenarioSession {
   private final LabModel lab;
   private final ThemeManager themes;
   private Path file;
-  private String notes = "";
+  private LocalizedText notes = LocalizedText.EMPTY;
+  private LocalizedText title = LocalizedText.EMPTY;
   private ViewState.Tab openedTab = ViewState.Tab.EXPLORER;
 
   public ScenarioSession(ExplorerModel explorer, LabModel lab, ThemeManager themes) {
@@ -50,7 +54,7 @@ public final class ScenarioSession {
         lab.logLossProperty().get(),
         themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
         themes.presentationProperty().get(), tab);
-    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes);
+    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes, title);
   }
 
   /**
@@ -61,26 +65,34 @@ public final class ScenarioSession {
    */
   public List<String> open(Path path) throws ScenarioFileException {
     ScenarioFile.Loaded loaded = ScenarioFile.read(path);
-    apply(loaded.document());
+    String name = path.getFileName() == null ? "" : path.getFileName().toString()
+        .replaceFirst("(?i)\\.json$", "");
+    apply(loaded.document(), LocalizedText.of(name));
     file = path;
     return loaded.warnings();
   }
 
   /** Shows a document (already validated). */
   public void apply(ScenarioDocument doc) {
+    apply(doc, LocalizedText.EMPTY);
+  }
+
+  /** Shows a document; the Lab names it by its title, or by {@code name} when it has none. */
+  private void apply(ScenarioDocument doc, LocalizedText name) {
     explorer.apply(doc.explorer());
-    lab.load(doc.lab());
+    lab.loadLesson(doc.lab(), doc.title().isBlank() ? name : doc.title(), doc.notes());
     ViewState v = doc.view();
     lab.historyMetricProperty().set(v.historyMetric());
     lab.logLossProperty().set(v.logLossAxis());
     themes.setDark(v.theme() == ViewState.ThemeName.DARK);
     themes.presentationProperty().set(v.presentation());
-    notes = doc.notes() == null ? "" : doc.notes();
+    notes = doc.notes();
+    title = doc.title();
     openedTab = v.tab();
   }
 
-  /** The notes of the lesson opened last ("" when none). */
-  public String notes() {
+  /** The notes of the lesson opened last (empty when none). */
+  public LocalizedText notes() {
     return notes;
   }
 

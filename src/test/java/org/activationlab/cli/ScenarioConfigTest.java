@@ -45,7 +45,10 @@ class ScenarioConfigTest {
     for (Path lesson : lessons) {
       ScenarioFile.Loaded loaded = ScenarioFile.read(lesson);
       assertThat(loaded.warnings()).as(lesson.toString()).isEmpty();
-      assertThat(loaded.document().notes()).as(lesson + " explains itself").hasSizeGreaterThan(100);
+      assertThat(loaded.document().notes().en()).as(lesson + " explains itself")
+          .hasSizeGreaterThan(100);
+      assertThat(loaded.document().notes().zh()).as(lesson + " explains itself in Chinese")
+          .hasSizeGreaterThan(100);
       // a lesson file is written as the format writes it (so it round-trips unchanged)
       assertThat(ScenarioFile.toBytes(loaded.document())).as(lesson.toString())
           .isEqualTo(Files.readAllBytes(lesson));
@@ -74,7 +77,8 @@ class ScenarioConfigTest {
     ScenarioDocument init = ScenarioFile.read(LESSONS.resolve("initialisation.json")).document();
     assertThat(init.lab().activation()).isEqualTo("tanh");
     assertThat(init.lab().init().spec()).isEqualTo("normal:stddev=0.15");
-    assertThat(init.notes()).contains("glorot_normal");
+    assertThat(init.notes().en()).contains("glorot_normal");
+    assertThat(init.notes().zh()).contains("glorot_normal");
   }
 
   @Test

@@ -134,7 +134,10 @@ class FormatSchemasTest {
         new ViewState(org.activationlab.render.HistoryMetric.WEIGHT_RMS, true, ViewState.ThemeName.DARK, true,
             ViewState.Tab.LAB),
         "Notes with \"quotes\", a newline\nand non-ASCII: σ′(0) = 0.25, 梯度消失.");
-    for (ScenarioDocument doc : List.of(rich, ScenarioDocument.defaults())) {
+    ScenarioDocument bilingual = new ScenarioDocument(rich.explorer(), rich.lab(), rich.view(),
+        new LocalizedText("Maths: $\\sigma'(0) = 0.25$.", "数学：$\\sigma'(0) = 0.25$。"),
+        new LocalizedText("", "只有中文标题"));
+    for (ScenarioDocument doc : List.of(rich, bilingual, ScenarioDocument.defaults())) {
       Path out = dir.resolve("written.json");
       ScenarioFile.write(out, doc);
       JsonNode written = JSON.readTree(out.toFile());
@@ -231,6 +234,13 @@ class FormatSchemasTest {
         Arguments.of("notes not a text", changed(lesson, d -> d.put("notes", 3)), true),
         Arguments.of("notes too long",
             changed(lesson, d -> d.put("notes", "x".repeat(ScenarioDocument.MAX_NOTES + 1))), true),
+        Arguments.of("Chinese notes too long", changed(lesson,
+            d -> part(d, "notes").put("zh", "长".repeat(ScenarioDocument.MAX_NOTES + 1))), true),
+        Arguments.of("English notes not a text", changed(lesson,
+            d -> part(d, "notes").put("en", 5)), true),
+        Arguments.of("notes a list", changed(lesson, d -> d.putArray("notes").add("x")), true),
+        Arguments.of("title too long", changed(lesson,
+            d -> part(d, "title").put("en", "x".repeat(ScenarioDocument.MAX_TITLE + 1))), true),
         Arguments.of("seven functions", changed(lesson, d -> {
           ArrayNode fs = part(d, "explorer").putArray("functions");
           Stream.of("relu", "elu", "selu", "gelu", "silu", "mish", "tanh").forEach(fs::add);
@@ -264,6 +274,8 @@ class FormatSchemasTest {
             d -> part(d, "explorer").put("showValue", "yes")), true),
         // the app opens these with a warning ("unknown field … ignored"); the schema is strict
         Arguments.of("unknown top-level field", changed(lesson, d -> d.put("author", "me")), false),
+        Arguments.of("notes in a third language", changed(lesson,
+            d -> part(d, "notes").put("fr", "ReLU mortes")), false),
         Arguments.of("misspelt lab field", changed(lesson,
             d -> part(d, "lab").put("learning_rate", 0.1)), false));
   }

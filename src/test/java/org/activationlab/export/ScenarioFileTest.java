@@ -89,7 +89,57 @@ class ScenarioFileTest {
     assertThat(some.lab()).isEqualTo(Scenario.defaults().toBuilder().activation("relu").build());
     assertThat(some.view().theme()).isEqualTo(ViewState.ThemeName.DARK);
     assertThat(some.view().historyMetric()).isEqualTo(HistoryMetric.MEAN_ABS_DELTA);
-    assertThat(some.notes()).isEmpty();
+    assertThat(some.notes()).isEqualTo(LocalizedText.EMPTY);
+    assertThat(some.title()).isEqualTo(LocalizedText.EMPTY);
+  }
+
+  @Test
+  void notesAndTitleInTwoLanguagesAreReadAndWrittenBack() throws Exception {
+    ScenarioDocument two = new ScenarioDocument(ExplorerState.defaults(), Scenario.defaults(),
+        ViewState.defaults(), new LocalizedText("Weights from $\\mathcal N(0, 0.15^2)$.",
+            "权重取自 $\\mathcal N(0, 0.15^2)$。"), new LocalizedText("Initialisation", "初始化"));
+    Path p = dir.resolve("two.json");
+    ScenarioFile.write(p, two);
+    String json = Files.readString(p, StandardCharsets.UTF_8);
+    assertThat(json).contains("\"title\" : {", "\"en\" : \"Initialisation\"", "\"zh\" : \"初始化\"",
+        "\"notes\" : {", "$\\\\mathcal N(0, 0.15^2)$");
+    assertThat(ScenarioFile.read(p).document()).isEqualTo(two);
+
+    // one language only: written as an object of that one; shown in both
+    ScenarioDocument chinese = ScenarioFile.read(file("zh.json",
+        doc("\"notes\":{\"zh\":\"只有中文\"},\"title\":\"Plain\""))).document();
+    assertThat(chinese.notes()).isEqualTo(new LocalizedText("", "只有中文"));
+    assertThat(chinese.notes().in(java.util.Locale.ENGLISH)).isEqualTo("只有中文");
+    assertThat(chinese.title()).isEqualTo(LocalizedText.of("Plain"));
+    assertThat(chinese.title().in(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("Plain");
+    String again = new String(ScenarioFile.toBytes(chinese), StandardCharsets.UTF_8);
+    assertThat(again).contains("\"title\" : \"Plain\"").contains("\"notes\" : {\n    \"zh\" : \"只有中文\"\n  }");
+
+    // the same text in both languages is a plain text; a language the format does not know is
+    // ignored with a warning, as any unknown field is
+    ScenarioFile.Loaded same = ScenarioFile.read(file("same.json",
+        doc("\"notes\":{\"en\":\"x\",\"zh\":\"x\",\"fr\":\"y\"}")));
+    assertThat(same.document().notes()).isEqualTo(LocalizedText.of("x"));
+    assertThat(same.warnings()).containsExactly("unknown field 'notes.fr' ignored");
+    assertThat(new String(ScenarioFile.toBytes(same.document()), StandardCharsets.UTF_8))
+        .contains("\"notes\" : \"x\"");
+    assertThat(ScenarioFile.read(file("empty.json", doc("\"notes\":{}"))).document().notes())
+        .isEqualTo(LocalizedText.EMPTY);
+  }
+
+  @Test
+  void theTextInALanguageFallsBackToTheOther() {
+    LocalizedText both = new LocalizedText("English", "中文");
+    assertThat(both.in(java.util.Locale.ENGLISH)).isEqualTo("English");
+    assertThat(both.in(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("中文");
+    assertThat(both.in(java.util.Locale.GERMAN)).as("any other language: English")
+        .isEqualTo("English");
+    assertThat(new LocalizedText("English", " ").in(java.util.Locale.CHINESE))
+        .isEqualTo("English");
+    assertThat(LocalizedText.EMPTY.in(java.util.Locale.CHINESE)).isEmpty();
+    assertThat(LocalizedText.EMPTY.isBlank()).isTrue();
+    assertThat(both.isPlain()).isFalse();
+    assertThat(LocalizedText.of("x").isPlain()).isTrue();
   }
 
   @Test
@@ -160,6 +210,24 @@ class ScenarioFileTest {
             List.of("view.theme", "light or dark")),
         Arguments.of("part not an object", doc("\"view\":[1]"), List.of("view must be an object")),
         Arguments.of("notes not text", doc("\"notes\":42"), List.of("notes must be a text")),
+        Arguments.of("notes a list", doc("\"notes\":[\"a\"]"),
+            List.of("notes must be a text or an object", "\"en\"", "\"zh\"", "got array")),
+        Arguments.of("notes null", doc("\"notes\":null"), List.of("notes must be", "got null")),
+        Arguments.of("English notes not text", doc("\"notes\":{\"en\":1,\"zh\":\"好\"}"),
+            List.of("notes.en must be a text", "got number 1")),
+        Arguments.of("Chinese notes an object", doc("\"notes\":{\"zh\":{\"text\":\"好\"}}"),
+            List.of("notes.zh must be a text", "got object")),
+        Arguments.of("Chinese notes too long", doc("\"notes\":{\"en\":\"ok\",\"zh\":\""
+            + "长".repeat(ScenarioDocument.MAX_NOTES + 1) + "\"}"),
+            List.of("notes.zh: at most 20000 characters", "got 20001")),
+        Arguments.of("plain notes too long",
+            doc("\"notes\":\"" + "x".repeat(ScenarioDocument.MAX_NOTES + 1) + "\""),
+            List.of("notes: at most 20000 characters")),
+        Arguments.of("title too long", doc("\"title\":{\"en\":\""
+            + "x".repeat(ScenarioDocument.MAX_TITLE + 1) + "\"}"),
+            List.of("title.en: at most 200 characters")),
+        Arguments.of("title a number", doc("\"title\":7"), List.of("title must be a text",
+            "got number 7")),
         Arguments.of("deeply nested", doc("\"x\":" + deep), List.of("nested deeper than 16")),
         Arguments.of("duplicate key", doc("\"lab\":{\"seed\":1,\"seed\":2}"),
             List.of("duplicate key", "seed")),

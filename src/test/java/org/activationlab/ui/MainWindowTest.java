@@ -95,6 +95,14 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().lab().focusedPictureName()).isEqualTo("HEATMAP");
     FxPixels.save(robot, window(), "full-screen-heatmap.png");
+    // one key, one action, in full screen too (the Lab moved into the window's centre: its key
+    // filter must not be there twice)
+    robot.type(KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isEqualTo("LOSS");
+    robot.type(KeyCode.LEFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().focusedPictureName()).isEqualTo("HEATMAP");
     robot.type(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().lab().focusedPictureName()).isNull();
@@ -108,6 +116,27 @@ class MainWindowTest {
     assertThat(robot.lookup("#lab-status").query().isVisible()).isTrue();
     assertThat(themes.presentationProperty().get()).as("the look it had before").isFalse();
     assertThat(window().lab().getParent()).as("the Lab is back in its tab").isNotNull();
+  }
+
+  @Test
+  void aLessonsNotesOpenBesideThePicturesAndTheViewMenuClosesAndReopensThem(FxRobot robot) {
+    robot.interact(() -> assertThat(window().openFile(
+        Path.of("assets", "scenarios", "dead-relus.json"))).isTrue());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lastAlert()).as("no pop-up: the notes are in the Lab").isNull();
+    assertThat(window().labShown()).isTrue();
+    assertThat(window().lab().notesShown()).isTrue();
+    robot.clickOn(I18n.text("menu.view"));
+    robot.clickOn(I18n.text("menu.view.notes"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().notesShown()).isFalse();
+    robot.interact(() -> window().selectLab(false));
+    robot.clickOn(I18n.text("menu.view"));
+    robot.clickOn(I18n.text("menu.view.notes"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().labShown()).as("the notes are in the Lab: it comes to the front")
+        .isTrue();
+    assertThat(window().lab().notesShown()).isTrue();
   }
 
   @Test

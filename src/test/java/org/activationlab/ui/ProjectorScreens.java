@@ -22,8 +22,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on a projector's screen, as a teacher uses it: it opens within the screen, F11
- * fills the screen with the Lab alone, one picture can fill it, and the same in Chinese.
+ * The window on a projector's screen, as a teacher uses it: it opens within the screen, a lesson
+ * opens with its notes beside the pictures, F11 fills the screen with the Lab alone (the notes
+ * only when asked for with N), one picture can fill it, and the same in Chinese.
  * Run by its own Surefire executions at 1280×720 and 1920×1080 (the screen size is fixed per
  * JVM); the screenshots go to {@code target/screenshots/projector-SIZE-*.png} to be looked at.
  */
@@ -94,12 +95,15 @@ class ProjectorScreens {
 
     robot.interact(() -> window().selectLab(true));
     robot.interact(() -> window().openFile(Path.of("assets/scenarios/vanishing-gradients.json")));
-    robot.interact(() -> window().lastAlert().close()); // the lesson's notes
+    assertThat(window().lab().notesShown()).as("the lesson's notes beside the pictures")
+        .isTrue();
     robot.interact(() -> {
       lab.setSpeed(0);
       lab.play();
     });
     lab.await(s -> !s.status().playing() && s.step() == 300, java.time.Duration.ofSeconds(60));
+    WaitForAsyncUtils.waitForFxEvents();
+    FxPixels.save(robot, window(), "projector-" + size + "-lesson-notes.png");
 
     robot.type(KeyCode.F11);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFullScreen);
@@ -108,7 +112,15 @@ class ProjectorScreens {
     assertThat(scene.getWidth()).as("full screen fills the screen").isEqualTo(screen.getWidth());
     assertThat(scene.getHeight()).isEqualTo(screen.getHeight());
     assertThat(window().getCenter()).isSameAs(window().lab());
+    assertThat(window().lab().notesShown()).as("full screen: the pictures have the room")
+        .isFalse();
     FxPixels.save(robot, window(), "projector-" + size + "-lab-full-screen.png");
+    robot.type(KeyCode.N); // unless the teacher opens the notes there
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().notesShown()).isTrue();
+    FxPixels.save(robot, window(), "projector-" + size + "-full-screen-notes.png");
+    robot.type(KeyCode.N);
+    WaitForAsyncUtils.waitForFxEvents();
 
     robot.type(KeyCode.DIGIT3);
     WaitForAsyncUtils.waitForFxEvents();
@@ -127,6 +139,10 @@ class ProjectorScreens {
     assertThat(themes.presentationProperty().get()).as("the look from before full screen")
         .isFalse();
     robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().lab().notesShown()).as("the notes, open before, after the switch")
+        .isTrue();
+    FxPixels.save(robot, window(), "projector-" + size + "-lesson-notes-zh.png");
     robot.interact(() -> window().selectLab(false));
     WaitForAsyncUtils.waitForFxEvents();
     FxPixels.save(robot, window(), "projector-" + size + "-explorer-zh.png");

@@ -145,13 +145,49 @@ class ScenarioSessionTest {
   }
 
   @Test
+  void aLessonSavedAgainKeepsItsTitleAndNotesInBothLanguages() throws Exception {
+    Path lesson = Path.of("assets", "scenarios", "initialisation.json");
+    ScenarioDocument original = org.activationlab.export.ScenarioFile.read(lesson).document();
+    session.open(lesson);
+    assertThat(lab.set("learningRate", "0.05")).isEmpty(); // the teacher changes a setting
+    Path again = dir.resolve("mine.json");
+    session.save(again, org.activationlab.export.ViewState.Tab.LAB);
+    ScenarioDocument saved = org.activationlab.export.ScenarioFile.read(again).document();
+    assertThat(saved.notes()).isEqualTo(original.notes());
+    assertThat(saved.title()).isEqualTo(original.title());
+    assertThat(saved.lab().learningRate()).isEqualTo(0.05);
+  }
+
+  @Test
+  void aFileWithoutATitleIsNamedByItsFileName() throws Exception {
+    Path file = dir.resolve("My lesson.JSON");
+    Files.writeString(file, "{\"format\":\"activation-lab/scenario\",\"version\":1,"
+        + "\"notes\":\"Only notes.\"}", StandardCharsets.UTF_8);
+    session.open(file);
+    assertThat(lab.lessonTitleProperty().get()).isEqualTo(
+        org.activationlab.export.LocalizedText.of("My lesson"));
+    assertThat(lab.lessonNotesProperty().get().in(java.util.Locale.CHINESE))
+        .isEqualTo("Only notes.");
+    // saving does not invent a title from the file's name
+    session.save(dir.resolve("copy.json"), org.activationlab.export.ViewState.Tab.LAB);
+    assertThat(Files.readString(dir.resolve("copy.json"))).doesNotContain("\"title\"");
+  }
+
+  @Test
   void theShippedLessonsOpen() throws Exception {
     try (Stream<Path> lessons = Files.list(Path.of("assets", "scenarios"))) {
       List<Path> files = lessons.filter(p -> p.toString().endsWith(".json")).toList();
       assertThat(files).hasSizeGreaterThanOrEqualTo(3);
       for (Path p : files) {
         assertThat(session.open(p)).as(p.toString()).isEmpty();
-        assertThat(session.notes()).as(p + " has notes").isNotBlank();
+        assertThat(session.notes().en()).as(p + " has notes in English").isNotBlank();
+        assertThat(session.notes().zh()).as(p + " has notes in Chinese").isNotBlank()
+            .isNotEqualTo(session.notes().en());
+        assertThat(lab.lessonNotesProperty().get()).as("the Lab shows them")
+            .isEqualTo(session.notes());
+        assertThat(lab.notesShownProperty().get()).isTrue();
+        assertThat(lab.lessonTitleProperty().get().zh()).as(p + " has a Chinese title")
+            .isNotBlank();
       }
     }
     session.open(Path.of("assets", "scenarios", "vanishing-gradients.json"));

@@ -37,7 +37,7 @@ import org.activationlab.ui.ViewListeners;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Lab's controls: preset (with its explanation), play/pause, step, reset and speed, then the
+ * The Lab's controls: preset or lesson (with its explanation), play/pause, step, reset and speed, then the
  * data, network and training settings in collapsible groups. Every field is a {@link
  * SettingField} checked by the scenario; the fields follow the scenario when it changes.
  */
@@ -79,6 +79,7 @@ final class LabControls extends VBox {
         exportGroup(onRecord, onSaveStatistics));
     listeners.on(model.scenarioProperty(), () -> showScenario(model.scenario()));
     listeners.on(model.presetProperty(), () -> showPreset(model.presetProperty().get()));
+    listeners.on(model.lessonTitleProperty(), () -> showPreset(model.presetProperty().get()));
     showScenario(model.scenario());
     showPreset(model.presetProperty().get());
   }
@@ -110,7 +111,8 @@ final class LabControls extends VBox {
     StringConverter<Presets.Preset> titles = new StringConverter<>() {
       @Override
       public String toString(Presets.Preset p) {
-        return p == null ? I18n.text("lab.preset.custom") : p.title(I18n.locale());
+        return p != null ? p.title(I18n.locale()) : lessonTitle().orElse(
+            I18n.text("lab.preset.custom"));
       }
 
       @Override
@@ -364,11 +366,28 @@ final class LabControls extends VBox {
     try {
       Presets.Preset p = name == null || name.isEmpty() ? null : Presets.get(name);
       preset.setValue(p);
-      presetExplanation.setText(p == null ? I18n.text("lab.preset.customExplanation")
-          : p.explanation(I18n.locale()));
+      Optional<String> lesson = p == null ? lessonTitle() : Optional.empty();
+      if (p == null && preset.getButtonCell() != null) { // a value of null again: no update
+        preset.getButtonCell().setText(lesson.orElse(I18n.text("lab.preset.custom")));
+      }
+      presetExplanation.setText(p != null ? p.explanation(I18n.locale())
+          : lesson.isEmpty() ? I18n.text("lab.preset.customExplanation")
+          : model.lessonNotesProperty().get().isBlank() ? I18n.text("lab.preset.lessonNoNotes")
+          : I18n.text("lab.preset.lessonExplanation"));
     } finally {
       updating = false;
     }
+  }
+
+  /** The name of the lesson the settings came from, while they are its own. */
+  private Optional<String> lessonTitle() {
+    String t = model.lessonTitleProperty().get().in(I18n.locale());
+    return t.isBlank() ? Optional.empty() : Optional.of(t);
+  }
+
+  /** What the preset chooser shows (for tests). */
+  String presetShown() {
+    return preset.getButtonCell().getText();
   }
 
   static String hiddenText(List<Integer> hidden) {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.activationlab.export.LocalizedText;
 import org.activationlab.render.DecadeRange;
 import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Command;
@@ -22,8 +23,9 @@ import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainingSnapshot;
 
 /**
- * The Lab's state on the FX side: the scenario as the user set it, the preset it came from, and
- * the {@link Trainer} that runs it on its own thread. Verbs translate user actions into commands;
+ * The Lab's state on the FX side: the scenario as the user set it, the preset or lesson it came
+ * from, the lesson's notes and whether they are shown, and the {@link Trainer} that runs it on its
+ * own thread. Verbs translate user actions into commands;
  * every settings change sends the whole new scenario ({@link Command.Configure}), and the
  * trainer applies live what the running network can take. The model outlives the view (a language switch rebuilds the view).
  */
@@ -50,6 +52,12 @@ public final class LabModel implements AutoCloseable {
   private final ObjectProperty<HistoryMetric> historyMetric =
       new SimpleObjectProperty<>(HistoryMetric.MEAN_ABS_DELTA);
   private final BooleanProperty logLoss = new SimpleBooleanProperty(true);
+  private final ReadOnlyObjectWrapper<LocalizedText> lessonTitle =
+      new ReadOnlyObjectWrapper<>(LocalizedText.EMPTY);
+  private final ReadOnlyObjectWrapper<LocalizedText> lessonNotes =
+      new ReadOnlyObjectWrapper<>(LocalizedText.EMPTY);
+  private final BooleanProperty notesShown = new SimpleBooleanProperty(false);
+  private final BooleanProperty notesShownFullView = new SimpleBooleanProperty(false);
   /** The hidden layer (0-based) whose activations the Lab shows: kept across language switches. */
   private int activationLayer;
   /** The gradient colour range the user locked (empty: fitted to each snapshot). */
@@ -127,19 +135,59 @@ public final class LabModel implements AutoCloseable {
     activationLayer = layer;
   }
 
-  /** Loads a preset: a new network, paused at step 0. */
+  /**
+   * The name of the lesson the scenario came from, empty when none or once a preset was loaded or
+   * a setting changed that needs a new network (as {@link #presetProperty()} is then).
+   */
+  public ReadOnlyObjectProperty<LocalizedText> lessonTitleProperty() {
+    return lessonTitle.getReadOnlyProperty();
+  }
+
+  /** The notes of the lesson opened last (empty when none); kept while its settings change. */
+  public ReadOnlyObjectProperty<LocalizedText> lessonNotesProperty() {
+    return lessonNotes.getReadOnlyProperty();
+  }
+
+  /** Whether the lesson notes are shown beside the pictures (opening a lesson shows them). */
+  public BooleanProperty notesShownProperty() {
+    return notesShown;
+  }
+
+  /**
+   * Whether the lesson notes are shown in full screen and in focus mode, where the pictures have
+   * the room unless the teacher opens the notes there.
+   */
+  public BooleanProperty notesShownFullViewProperty() {
+    return notesShownFullView;
+  }
+
+  /** Loads a preset: a new network, paused at step 0. The notes of a lesson stay. */
   public void loadPreset(String name) {
     Presets.Preset p = Presets.get(name);
     scenario.set(p.scenario());
+    lessonTitle.set(LocalizedText.EMPTY);
     preset.set(p.name());
     trainer.submit(new Command.Pause());
     trainer.submit(Command.Configure.fresh(p.scenario()));
     setSpeed(watchSpeed(p.scenario().steps()));
   }
 
-  /** Replaces the whole scenario (e.g. from a file): a new network, paused at step 0. */
+  /** Replaces the whole scenario: a new network, paused at step 0; no lesson. */
   public void load(Scenario s) {
+    loadLesson(s, LocalizedText.EMPTY, LocalizedText.EMPTY);
+  }
+
+  /**
+   * Opens a lesson: its scenario (a new network, paused at step 0), its name for the preset
+   * chooser and its notes, which are shown when it has any.
+   */
+  public void loadLesson(Scenario s, LocalizedText title, LocalizedText notes) {
     scenario.set(s);
+    lessonTitle.set(title == null ? LocalizedText.EMPTY : title);
+    lessonNotes.set(notes == null ? LocalizedText.EMPTY : notes);
+    if (!lessonNotes.get().isBlank()) {
+      notesShown.set(true);
+    }
     preset.set("");
     trainer.submit(new Command.Pause());
     trainer.submit(Command.Configure.fresh(s));
@@ -171,6 +219,7 @@ public final class LabModel implements AutoCloseable {
       return Optional.empty();
     }
     if (before.needsRebuild(next)) {
+      lessonTitle.set(LocalizedText.EMPTY);
       preset.set("");
     }
     scenario.set(next);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,14 +52,14 @@ import org.controlsfx.control.StatusBar;
 /**
  * The Lab: a network training live. Controls on the left; the network diagram, decision
  * boundary, per-layer gradient heatmap, loss, gradient history and activation distribution in
- * the middle; step, speed, loss and dead units in the status bar; a banner when training
- * diverged.
+ * the middle; a lesson's notes on the right; step, speed, loss and dead units in the status bar;
+ * a banner when training diverged.
  *
  * <p>Threading: the FX thread only draws. An animation timer looks at the trainer's newest
  * snapshot every pulse and redraws the pictures when it is a new one (the trainer publishes at
  * most every 16 ms), so no {@code Platform.runLater} per step and no drawing when nothing changed.
  * Keyboard (while the Lab is shown and no text field has the focus): Space play/pause, S step,
- * R reset.
+ * R reset, N the lesson notes.
  */
 public final class LabView extends BorderPane {
 
@@ -82,6 +83,13 @@ public final class LabView extends BorderPane {
   private final PicturePanel boundary;
   private final PicturePanel activations;
   private final ChoiceBox<Integer> activationLayer = new ChoiceBox<>();
+  private final LessonNotesPane notes;
+  private boolean fullScreen;
+  /**
+   * The keys' filter, one instance: removed by identity when the Lab leaves its scene (full
+   * screen moves it), else a second filter would run every key twice (Space, N toggled back).
+   */
+  private final EventHandler<KeyEvent> keys = this::onKey;
   private final FrameMeter frames = new FrameMeter();
   private LabPicture focused;
   private final RunLog runLog = new RunLog();
@@ -92,8 +100,6 @@ public final class LabView extends BorderPane {
   /** While training, the pictures are redrawn at most this often per second. */
   static final int MAX_FPS = 30;
   private static final long MIN_FRAME_NANOS = 1_000_000_000L / MAX_FPS;
-  /** One handler object, so that it can be removed again (a new method reference would not). */
-  private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
     public void handle(long now) {
@@ -174,6 +180,8 @@ public final class LabView extends BorderPane {
     side.managedProperty().bind(themes.controlsShownProperty());
     setLeft(side);
     setCenter(centre);
+    notes = new LessonNotesPane(model, themes);
+    setRight(notes);
     setBottom(status);
 
     sceneProperty().addListener((o, was, now) -> {
@@ -225,6 +233,28 @@ public final class LabView extends BorderPane {
   public void setStatusShown(boolean shown) {
     status.setVisible(shown);
     status.setManaged(shown);
+  }
+
+  /** Full screen: no status bar, and the lesson notes closed unless opened there (key N). */
+  public void setFullScreen(boolean full) {
+    fullScreen = full;
+    setStatusShown(!full);
+    notes.setFullView(fullScreen || focusedPanel != null);
+  }
+
+  /** Opens or closes the lesson notes (key N, View ▸ Lesson notes); nothing without notes. */
+  public void toggleNotes() {
+    notes.toggle();
+  }
+
+  /** Whether a lesson with notes was opened. */
+  public boolean hasNotes() {
+    return notes.hasNotes();
+  }
+
+  /** Whether the lesson notes are open beside the pictures. */
+  public boolean notesShown() {
+    return notes.isShown();
   }
 
   /** The FX-thread work of the frames drawn so far. */
@@ -519,6 +549,8 @@ public final class LabView extends BorderPane {
       model.step();
     } else if (code == KeyCode.R) {
       model.reset();
+    } else if (code == KeyCode.N) {
+      notes.toggle();
     } else if (digit >= 0 && digit < panels.size()) {
       focusPicture(digit);
     } else if (focusedPanel != null && (code == KeyCode.RIGHT || code == KeyCode.LEFT)) {
@@ -551,6 +583,7 @@ public final class LabView extends BorderPane {
     } else {
       centre.getChildren().setAll(banner, grid);
     }
+    notes.setFullView(fullScreen || focusedPanel != null);
     for (PicturePanel p : panels) {
       p.canvas().redraw();
     }
@@ -599,5 +632,9 @@ public final class LabView extends BorderPane {
 
   StatusBar statusBar() {
     return status;
+  }
+
+  LessonNotesPane notesPane() {
+    return notes;
   }
 }
