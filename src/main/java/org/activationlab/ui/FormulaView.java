@@ -15,7 +15,8 @@ import org.activationlab.render.Theme;
  */
 public final class FormulaView extends ImageView {
 
-  private static final int OVERSAMPLE = 2;
+  /** Formulas are drawn at this many pixels per unit, for sharpness on any screen. */
+  public static final int OVERSAMPLE = 2;
 
   public FormulaView() {
     setPreserveRatio(true);
@@ -25,8 +26,27 @@ public final class FormulaView extends ImageView {
   /** Shows the formula in the theme's colours, shrunk to {@code maxWidth} if it is wider. */
   public void show(String latex, float size, Theme theme, double maxWidth) {
     FormulaPicture picture = new FormulaPicture(latex, size);
-    int w = (int) Math.ceil(picture.width()) + 4;
-    int h = (int) Math.ceil(picture.height()) + 4;
+    int w = boxWidth(picture);
+    int h = boxHeight(picture);
+    setImage(image(picture, theme));
+    double fit = Math.min(1, maxWidth / w);
+    setFitWidth(w * fit);
+    setFitHeight(h * fit);
+  }
+
+  /** Width in units of the image {@link #image} makes: the formula and a 2-unit margin. */
+  public static int boxWidth(FormulaPicture picture) {
+    return (int) Math.ceil(picture.width()) + 4;
+  }
+
+  public static int boxHeight(FormulaPicture picture) {
+    return (int) Math.ceil(picture.height()) + 4;
+  }
+
+  /** The formula drawn in the theme's colours at {@link #OVERSAMPLE} pixels per unit. */
+  public static javafx.scene.image.Image image(FormulaPicture picture, Theme theme) {
+    int w = boxWidth(picture);
+    int h = boxHeight(picture);
     BufferedImage image =
         new BufferedImage(w * OVERSAMPLE, h * OVERSAMPLE, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
@@ -34,9 +54,6 @@ public final class FormulaView extends ImageView {
     g.scale(OVERSAMPLE, OVERSAMPLE);
     picture.draw(g, w, h, theme);
     g.dispose();
-    setImage(SwingFXUtils.toFXImage(image, null));
-    double fit = Math.min(1, maxWidth / w);
-    setFitWidth(w * fit);
-    setFitHeight(h * fit);
+    return SwingFXUtils.toFXImage(image, null);
   }
 }

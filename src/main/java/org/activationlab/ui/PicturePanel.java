@@ -11,7 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 
 /**
  * A picture with what a self-learner needs around it: a readout of exact numbers under the
@@ -63,11 +62,7 @@ public final class PicturePanel extends StackPane {
     Button help = new Button("?");
     help.setId(id + "-help");
     help.getStyleClass().addAll("small-button", "help-button");
-    Tooltip tip = new Tooltip(explanationText);
-    tip.setWrapText(true);
-    tip.setMaxWidth(420);
-    tip.setShowDelay(Duration.millis(300));
-    help.setTooltip(tip);
+    help.setTooltip(org.activationlab.ui.FxNodes.explanation(explanationText));
     help.setOnAction(e -> explanation.setVisible(!explanation.isVisible()));
     Button export = new Button(null, new org.kordamp.ikonli.javafx.FontIcon("mdi2d-download"));
     export.setId(id + "-export");

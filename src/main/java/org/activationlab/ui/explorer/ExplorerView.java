@@ -248,12 +248,7 @@ public final class ExplorerView extends BorderPane {
 
   /** Whether the Explorer is on screen (its tab selected): it and every parent visible. */
   boolean isShowing() {
-    for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return getScene() != null;
+    return org.activationlab.ui.FxNodes.isShowing(this);
   }
 
   /** Opens the export dialog for the picture under the pointer last (the plot by default). */

@@ -3,10 +3,8 @@ package org.activationlab.ui.explorer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * A lower panel's title with a "?" button that shows or hides its explanation (hidden at first,
@@ -24,11 +22,7 @@ final class PanelHeader extends VBox {
     name.getStyleClass().add("panel-title");
     help.setId(id + "-help");
     help.getStyleClass().addAll("small-button", "help-button");
-    Tooltip tip = new Tooltip(explanationText);
-    tip.setWrapText(true);
-    tip.setMaxWidth(420);
-    tip.setShowDelay(Duration.millis(300));
-    help.setTooltip(tip);
+    help.setTooltip(org.activationlab.ui.FxNodes.explanation(explanationText));
     HBox line = new HBox(8, name, help);
     line.setAlignment(Pos.CENTER_LEFT);
     explanation = new Label(explanationText);

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -602,12 +600,7 @@ public final class LabView extends BorderPane {
 
   /** Whether the Lab is on screen (its tab selected): it and every parent visible. */
   boolean isShowing() {
-    for (Node n = this; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return getScene() != null;
+    return org.activationlab.ui.FxNodes.isShowing(this);
   }
 
   LabPictures pictures() {

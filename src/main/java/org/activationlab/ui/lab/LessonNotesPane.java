@@ -1,12 +1,8 @@
 package org.activationlab.ui.lab;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
@@ -23,9 +19,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.activationlab.export.LocalizedText;
 import org.activationlab.render.FormulaPicture;
 import org.activationlab.render.Theme;
+import org.activationlab.ui.FormulaView;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.ThemeManager;
 import org.activationlab.ui.ViewListeners;
@@ -48,7 +44,7 @@ final class LessonNotesPane extends StackPane {
   /** The largest share of the Lab's width the open panel takes. */
   static final double MAX_SHARE = 0.28;
   private static final PseudoClass EXPANDED = PseudoClass.getPseudoClass("expanded");
-  private static final int OVERSAMPLE = 2;
+  private static final int OVERSAMPLE = FormulaView.OVERSAMPLE;
   /**
    * Maths is typeset this much larger than the text's font size: JLaTeXMath's Computer Modern
    * digits and letters stand about 0.87 times as tall as those of the UI's sans-serif font at the
@@ -289,16 +285,9 @@ final class LessonNotesPane extends StackPane {
     void typeset(float fontSize, Theme theme) {
       size = fontSize;
       FormulaPicture picture = new FormulaPicture(latex, fontSize, true);
-      int w = (int) Math.ceil(picture.width()) + 4;
-      int h = (int) Math.ceil(picture.height()) + 4;
-      BufferedImage image =
-          new BufferedImage(w * OVERSAMPLE, h * OVERSAMPLE, BufferedImage.TYPE_INT_ARGB);
-      Graphics2D g = image.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.scale(OVERSAMPLE, OVERSAMPLE);
-      picture.draw(g, w, h, theme);
-      g.dispose();
-      setImage(SwingFXUtils.toFXImage(image, null));
+      int w = FormulaView.boxWidth(picture);
+      int h = FormulaView.boxHeight(picture);
+      setImage(FormulaView.image(picture, theme));
       // from one pixel before the formula's box to its end, without the picture's margins:
       // "$…)$." must not read ") ."
       setViewport(new Rectangle2D(OVERSAMPLE, 0, (w - 3) * OVERSAMPLE, h * OVERSAMPLE));
