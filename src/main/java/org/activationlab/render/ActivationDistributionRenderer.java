@@ -27,8 +27,11 @@ public final class ActivationDistributionRenderer {
   /** The frame: x in z, y in f units (the histogram is scaled into the same area). */
   public PlotFrame frame(double width, double height, ActivationDistributionModel m) {
     double fs = m.theme().fontSize();
+    // the caption takes as many lines as its parts need at this width
+    int lines = captionLines(caption(m), width - fs * 3.9, m.theme()).length;
+    double more = (lines - 1) * Labels.lineHeight(m.theme().smallFont());
     Rectangle2D a = new Rectangle2D.Double(fs * 3.4, fs * 2.2, Math.max(10, width - fs * 6.4),
-        Math.max(10, height - fs * 4.8));
+        Math.max(10, height - fs * 4.8 - more));
     double[] y = valueRange(m);
     return new PlotFrame(a, new Viewport(m.min(), m.max(), y[0], y[1]));
   }
@@ -40,15 +43,11 @@ public final class ActivationDistributionRenderer {
     PlotFrame f = frame(width, height, m);
     Rectangle2D a = f.area();
     Activation act = m.activation();
-    long total = m.below() + m.above();
     long max = 1;
     for (long c : m.counts()) {
-      total += c;
       max = Math.max(max, c);
     }
     // zones, per bin: dead (f′ = 0 at the bin's centre) or saturated
-    long deadSamples = 0;
-    long saturatedSamples = 0;
     double bw = m.binWidth();
     for (int i = 0; i < m.counts().length; i++) {
       double z = m.min() + bw * (i + 0.5);
@@ -59,11 +58,6 @@ public final class ActivationDistributionRenderer {
         g.setColor(new Color(zone.getRed(), zone.getGreen(), zone.getBlue(), 38));
         g.fill(new Rectangle2D.Double(x0, a.getMinY(), f.toPixelX(m.min() + bw * (i + 1)) - x0,
             a.getHeight()));
-        if (zone == DEAD) {
-          deadSamples += m.counts()[i];
-        } else {
-          saturatedSamples += m.counts()[i];
-        }
       }
     }
     List<Double> xs = NiceTicks.linear(m.min(), m.max(), Axes.targetTicks(a.getWidth(), theme));
@@ -84,8 +78,12 @@ public final class ActivationDistributionRenderer {
       g.fill(new Rectangle2D.Double(x0 + 0.5, a.getMaxY() - h, Math.max(0.5, x1 - x0 - 1), h));
     }
     Axes.drawFrame(g, a, theme);
-    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, xStep));
-    Axes.drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
+    Labels labels = new Labels(g, width, height);
+    Axes.drawTitle(labels, theme.text("activations.title", m.layerLabel(),
+        m.activation().function().displayName()), a, theme);
+    drawCaption(labels, a, m);
+    Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, xStep));
+    Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
     java.awt.Shape clip = g.getClip();
     g.clip(a);
     g.setColor(Palette.color(0));
@@ -94,7 +92,6 @@ public final class ActivationDistributionRenderer {
     g.setStroke(theme.dashedStroke());
     g.draw(curve(f, act, true));
     g.setClip(clip);
-    drawCaption(g, a, m, total, deadSamples, saturatedSamples);
   }
 
   private static Path2D curve(PlotFrame f, Activation act, boolean derivative) {
@@ -136,37 +133,84 @@ public final class ActivationDistributionRenderer {
     return false;
   }
 
-  private static void drawCaption(Graphics2D g, Rectangle2D a, ActivationDistributionModel m,
-      long total, long dead, long saturated) {
+  /** The caption's parts: the shares of samples where f′ = 0, where f′ is small, outside the bins. */
+  static String[] caption(ActivationDistributionModel m) {
     Theme theme = m.theme();
-    g.setFont(theme.titleFont());
-    g.setColor(theme.foreground());
-    g.drawString(theme.text("activations.title", m.layerLabel(),
-        m.activation().function().displayName()),
-        (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
-    g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    Activation act = m.activation();
+    long total = m.below() + m.above();
+    long dead = 0;
+    long saturated = 0;
+    double bw = m.binWidth();
+    for (int i = 0; i < m.counts().length; i++) {
+      total += m.counts()[i];
+      double d = Math.abs(act.derivative(m.min() + bw * (i + 0.5)));
+      if (d == 0) {
+        dead += m.counts()[i];
+      } else if (d <= SATURATION_FRACTION * m.maxAbsDerivative()) {
+        saturated += m.counts()[i];
+      }
+    }
     double shareDead = total == 0 ? 0 : 100.0 * dead / total;
     double shareSat = total == 0 ? 0 : 100.0 * saturated / total;
-    String[] parts = {
+    return new String[] {
         theme.text("activations.dead", Math.round(shareDead)),
         theme.text("activations.saturated", Math.round(shareSat)),
         m.below() + m.above() > 0
             ? theme.text("activations.outside", m.below(), m.above()) : ""};
-    Color[] colours = {DEAD, SATURATED, theme.muted()};
-    double x = a.getMinX();
-    float y = (float) (a.getMaxY() + fm.getHeight() * 2.1);
+  }
+
+  /** Which parts go on which line: greedily, as many per line as fit in {@code width}. */
+  private static int[][] captionLines(String[] parts, double width, Theme theme) {
+    java.awt.Font font = theme.smallFont();
+    double swatch = Labels.ascent(font) + 3;
+    List<int[]> lines = new java.util.ArrayList<>();
+    List<Integer> line = new java.util.ArrayList<>();
+    double x = 0;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].isEmpty()) {
         continue;
       }
-      g.setColor(colours[i]);
-      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
-          fm.getAscent() * 0.8));
-      x += fm.getAscent() + 3;
-      g.setColor(theme.muted());
-      g.drawString(parts[i], (float) x, y);
-      x += fm.stringWidth(parts[i]) + theme.fontSize();
+      double w = swatch + Labels.width(parts[i], font);
+      if (!line.isEmpty() && x + w > width) {
+        lines.add(line.stream().mapToInt(Integer::intValue).toArray());
+        line.clear();
+        x = 0;
+      }
+      line.add(i);
+      x += w + theme.fontSize();
+    }
+    if (!line.isEmpty()) {
+      lines.add(line.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return lines.isEmpty() ? new int[][] {{}} : lines.toArray(int[][]::new);
+  }
+
+  private static void drawCaption(Labels labels, Rectangle2D a, ActivationDistributionModel m) {
+    Graphics2D g = labels.graphics();
+    Theme theme = m.theme();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    String[] parts = caption(m);
+    Color[] colours = {DEAD, SATURATED, theme.muted()};
+    double line = Labels.lineHeight(g.getFont());
+    double y = a.getMaxY() + fm.getHeight() * 2.1;
+    double width = labels.width() - a.getMinX() - theme.fontSize() * 0.5;
+    for (int[] row : captionLines(parts, width, theme)) {
+      double x = a.getMinX();
+      for (int i : row) {
+        String text = Labels.fit(parts[i], g.getFont(), width - fm.getAscent() - 3);
+        if (!labels.fits(labels.box(text, x + fm.getAscent() + 3, y))) {
+          break;
+        }
+        g.setColor(colours[i]);
+        g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
+            fm.getAscent() * 0.8));
+        x += fm.getAscent() + 3;
+        g.setColor(theme.muted());
+        labels.draw(text, x, y);
+        x += fm.stringWidth(text) + theme.fontSize();
+      }
+      y += line;
     }
   }
 
