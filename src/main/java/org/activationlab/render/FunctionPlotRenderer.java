@@ -57,13 +57,15 @@ public final class FunctionPlotRenderer {
    * @param box the legend's panel, null for none
    * @param rows the series' labels as shown (shortened), first {@code rows.size()} series
    * @param more how many series the legend leaves out
-   * @param header whether the legend is the line beside the title (no panel, no key row)
+   * @param header whether the legend is a line beside or below the title (no panel, no key row)
+   * @param titleArea the area the title is placed above (the plot's, unless the legend's line
+   *     pushed the plot down)
    */
   record LegendLayout(Rectangle2D area, Rectangle2D box, List<String> rows, int more,
-      boolean header) {
+      boolean header, Rectangle2D titleArea) {
 
     LegendLayout(Rectangle2D area, Rectangle2D box, List<String> rows, int more) {
-      this(area, box, rows, more, false);
+      this(area, box, rows, more, false, area);
     }
   }
 
@@ -115,7 +117,10 @@ public final class FunctionPlotRenderer {
     if (hits[best] == 0 && more == 0) {
       return new LegendLayout(full, corners[best], rows, more);
     }
-    LegendLayout header = headerLegend(width, full, model);
+    LegendLayout header = headerLegend(width, full, model, false);
+    if (header == null) {
+      header = headerLegend(width, full, model, true);
+    }
     if (header != null) {
       return header;
     }
@@ -132,19 +137,23 @@ public final class FunctionPlotRenderer {
   }
 
   /**
-   * The legend as one line right of the title — a short line in each function's colour and its
-   * name — or null if the names do not all fit there.
+   * The legend as one line — a short line in each function's colour and its name — right of the
+   * title, or {@code below} it (the plot then starts lower); null if the names do not all fit
+   * there or the plot would lose more than a third of its height.
    */
   private static LegendLayout headerLegend(double width, Rectangle2D full,
-      FunctionPlotModel model) {
+      FunctionPlotModel model, boolean below) {
     Theme theme = model.theme();
     double fs = theme.fontSize();
     String title = model.title() == null ? "" : model.title();
-    double titleW = Labels.width(title, theme.titleFont());
+    double titleW = below ? 0 : Labels.width(title, theme.titleFont());
     double x = Math.max(fs * 0.5, full.getMinX()) + titleW + (titleW > 0 ? fs * 1.2 : 0);
-    double y = full.getMinY() - fs * 0.7;
-    double sample = fs * 1.4;
     Font font = theme.font();
+    double y = full.getMinY() - fs * 0.7;
+    if (below) {
+      y += Labels.descent(theme.titleFont()) + fs * 0.2 + Labels.ascent(font);
+    }
+    double sample = fs * 1.4;
     double w = 0;
     List<String> rows = new ArrayList<>();
     for (PlotSeries s : model.series()) {
@@ -156,8 +165,18 @@ public final class FunctionPlotRenderer {
     if (x + w > width - fs * 0.5 || top < 0) {
       return null;
     }
-    return new LegendLayout(full, new Rectangle2D.Double(x, top, w, Labels.lineHeight(font)),
-        rows, 0, true);
+    Rectangle2D area = full;
+    if (below) {
+      // the top tick label reaches half a line above the plot
+      double plotTop = y + Labels.descent(font) + Labels.lineHeight(theme.smallFont()) / 2 + 2;
+      area = new Rectangle2D.Double(full.getX(), plotTop, full.getWidth(),
+          full.getMaxY() - plotTop);
+      if (area.getHeight() < full.getHeight() * 2 / 3) {
+        return null;
+      }
+    }
+    return new LegendLayout(area, new Rectangle2D.Double(x, top, w, Labels.lineHeight(font)),
+        rows, 0, true, full);
   }
 
   /** Width of the line samples before a legend row's label. */
@@ -222,7 +241,7 @@ public final class FunctionPlotRenderer {
     PlotFrame f = new PlotFrame(legend.area(), model.viewport());
     Rectangle2D area = f.area();
     Labels labels = new Labels(g, width, height);
-    Axes.drawTitle(labels, model.title(), area, theme);
+    Axes.drawTitle(labels, model.title(), legend.titleArea(), theme);
     Axes.drawLinear(labels, f, theme);
 
     Shape oldClip = g.getClip();
