@@ -45,9 +45,12 @@ public final class DepthRenderer {
 
   /** The data area and mapping; y in the frame is log10 of the value. */
   public PlotFrame frame(double width, double height, DepthModel m) {
+    return new PlotFrame(legend(width, height, m).area(), viewport(m));
+  }
+
+  private static Viewport viewport(DepthModel m) {
     double[] r = yRange(m);
-    Rectangle2D area = Axes.dataArea(width, height, m.theme(), true, widestLabel(m));
-    return new PlotFrame(area, new Viewport(0.5, m.maxDepth() + 0.5, Math.log10(r[0]), Math.log10(r[1])));
+    return new Viewport(0.5, m.maxDepth() + 0.5, Math.log10(r[0]), Math.log10(r[1]));
   }
 
   /** The widest decade label the y axis may show. */
@@ -102,51 +105,62 @@ public final class DepthRenderer {
       }
     }
     g.setClip(clip);
-    drawLegend(labels, f, m);
+    drawLegend(labels, legend(width, height, m), m);
   }
 
   /**
-   * The legend in the corner of the plot the lines leave emptiest; names too long are shortened
-   * and rows the plot has no height for are summed up as "+n more".
+   * The legend's place and rows.
+   *
+   * @param area the data area
+   * @param box the legend's panel, null for none
+   * @param rows the first {@code rows.size()} series' labels as shown
+   * @param more "+n more" for the series left out, or null
    */
-  private static void drawLegend(Labels labels, PlotFrame f, DepthModel m) {
-    if (m.series().isEmpty()) {
-      return;
-    }
-    Graphics2D g = labels.graphics();
-    Rectangle2D a = f.area();
+  private record Legend(Rectangle2D area, Rectangle2D box, List<String> rows, String more) {}
+
+  /**
+   * The legend goes in a corner no line passes through, else beside the plot (which narrows) if
+   * the plot keeps most of the width, else in the corner the lines leave emptiest. Names too long
+   * are shortened and rows the plot has no height for are summed up as "+n more".
+   */
+  private static Legend legend(double width, double height, DepthModel m) {
     Theme theme = m.theme();
-    g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    Rectangle2D full = Axes.dataArea(width, height, theme, true, widestLabel(m));
+    if (m.series().isEmpty()) {
+      return new Legend(full, null, List.of(), null);
+    }
+    java.awt.Font font = theme.smallFont();
     double fs = theme.fontSize();
     double pad = fs * 0.5;
     double sample = fs * 1.6;
-    double rowH = Labels.lineHeight(g.getFont());
-    int fit = (int) Math.floor((a.getHeight() - fs - pad * 2) / rowH);
+    double rowH = Labels.lineHeight(font);
+    int fit = (int) Math.floor((full.getHeight() - fs - pad * 2) / rowH);
     int n = m.series().size();
-    int shown = n <= fit ? n : fit - 1;
     if (fit < 1) {
-      return;
+      return new Legend(full, null, List.of(), null);
     }
-    double maxText = Math.max(fs * 3, a.getWidth() * 0.6 - pad * 3 - sample);
-    List<String> labelsShown = new java.util.ArrayList<>();
+    int shown = n <= fit ? n : fit - 1;
+    double maxText = Math.max(fs * 3, Math.min(width * 0.4, full.getWidth() * 0.6) - pad * 3
+        - sample);
+    List<String> rows = new java.util.ArrayList<>();
     double textW = 0;
     for (int i = 0; i < shown; i++) {
       DepthSeries s = m.series().get(i);
       String suffix = ": " + NiceTicks.significant(s.maxAbsDerivative(), 3) + "ⁿ";
-      String name = Labels.fit(s.label(), g.getFont(), maxText - fm.stringWidth(suffix));
+      String name = Labels.fit(s.label(), font, maxText - Labels.width(suffix, font));
       String l = name.isEmpty() ? suffix.substring(2) : name + suffix;
-      labelsShown.add(l);
-      textW = Math.max(textW, fm.stringWidth(l));
+      rows.add(l);
+      textW = Math.max(textW, Labels.width(l, font));
     }
     String more = shown < n ? theme.text("legend.more", n - shown) : null;
     if (more != null) {
-      textW = Math.max(textW, fm.stringWidth(more) - sample - pad);
+      textW = Math.max(textW, Labels.width(more, font) - sample - pad);
     }
     double w = pad * 3 + sample + textW;
     double h = pad * 2 + rowH * (shown + (more != null ? 1 : 0));
-    // the corner the lines leave emptiest (bottom left for falling lines)
-    int per = Math.max(2, (int) (a.getWidth() / 3));
+    // where the lines run: sampled along each (they start at the top left and fall or stay)
+    PlotFrame f = new PlotFrame(full, viewport(m));
+    int per = Math.max(2, (int) (full.getWidth() / 3));
     double[] xs = new double[n * per];
     double[] ys = new double[n * per];
     int k = 0;
@@ -157,28 +171,59 @@ public final class DepthRenderer {
         ys[k++] = f.toPixelY(Math.log10(clamp(Math.pow(s.maxAbsDerivative(), depth))));
       }
     }
-    Rectangle2D at = Labels.emptiestCorner(a, w, h, fs * 0.5, xs, ys, k);
+    Rectangle2D corner = Labels.emptiestCorner(full, w, h, fs * 0.5, xs, ys, k);
+    boolean covers = false;
+    Rectangle2D grown = new Rectangle2D.Double(corner.getX() - theme.lineWidth() * 2,
+        corner.getY() - theme.lineWidth() * 2, corner.getWidth() + theme.lineWidth() * 4,
+        corner.getHeight() + theme.lineWidth() * 4);
+    for (int i = 0; i < k && !covers; i++) {
+      covers = grown.contains(xs[i], ys[i]);
+    }
+    double gap = fs * 0.8;
+    if (covers && full.getWidth() - w - gap >= full.getWidth() * 0.6) {
+      Rectangle2D narrower = new Rectangle2D.Double(full.getX(), full.getY(),
+          full.getWidth() - w - gap, full.getHeight());
+      return new Legend(narrower, new Rectangle2D.Double(narrower.getMaxX() + gap,
+          full.getY(), w, h), rows, more);
+    }
+    return new Legend(full, corner, rows, more);
+  }
+
+  private static void drawLegend(Labels labels, Legend legend, DepthModel m) {
+    if (legend.box() == null) {
+      return;
+    }
+    Graphics2D g = labels.graphics();
+    Theme theme = m.theme();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = g.getFontMetrics();
+    double fs = theme.fontSize();
+    double pad = fs * 0.5;
+    double sample = fs * 1.6;
+    double rowH = Labels.lineHeight(g.getFont());
+    Rectangle2D at = legend.box();
     double x0 = at.getX();
     double y0 = at.getY();
-    RoundRectangle2D box = new RoundRectangle2D.Double(x0, y0, w, h, 8, 8);
+    RoundRectangle2D box = new RoundRectangle2D.Double(x0, y0, at.getWidth(), at.getHeight(), 8,
+        8);
     g.setColor(theme.panel());
     g.fill(box);
     g.setColor(theme.grid());
     g.setStroke(theme.thinStroke());
     g.draw(box);
     double y = y0 + pad + fm.getAscent();
-    for (int i = 0; i < shown; i++) {
+    for (int i = 0; i < legend.rows().size(); i++) {
       g.setColor(m.series().get(i).color());
       g.setStroke(new BasicStroke((float) theme.lineWidth()));
       g.draw(new Line2D.Double(x0 + pad, y - fm.getAscent() / 3.0, x0 + pad + sample,
           y - fm.getAscent() / 3.0));
       g.setColor(theme.foreground());
-      labels.draw(labelsShown.get(i), x0 + pad * 2 + sample, y);
+      labels.draw(legend.rows().get(i), x0 + pad * 2 + sample, y);
       y += rowH;
     }
-    if (more != null) {
+    if (legend.more() != null) {
       g.setColor(theme.muted());
-      labels.draw(more, x0 + pad, y);
+      labels.draw(legend.more(), x0 + pad, y);
     }
   }
 }
