@@ -125,7 +125,7 @@ public final class DecisionBoundaryRenderer {
       Axes.drawLinear(labels, f, theme);
       drawCurve(g, f, m, theme);
     }
-    drawLegend(labels, a, width, m, theme);
+    drawLegend(labels, f, width, m, theme);
   }
 
   /**
@@ -245,8 +245,9 @@ public final class DecisionBoundaryRenderer {
   }
 
   /** The key: beside the plot where there is room (it hides no sample), else in its corner. */
-  private static void drawLegend(Labels labels, Rectangle2D a, double width,
+  private static void drawLegend(Labels labels, PlotFrame f, double width,
       DecisionBoundaryModel m, Theme theme) {
+    Rectangle2D a = f.area();
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
     FontMetrics fm = g.getFontMetrics();
@@ -264,8 +265,22 @@ public final class DecisionBoundaryRenderer {
     double w = pad * 3 + 2 * r + textW + (m.grid().dimensions() == 2 ? 0 : r);
     double h = pad * 2 + rowH * keys.length;
     boolean beside = width - a.getMaxX() >= w + 2 * pad;
-    double x0 = beside ? a.getMaxX() + pad : a.getMaxX() - w - pad;
-    double y0 = beside ? a.getMinY() : a.getMinY() + pad;
+    double x0 = a.getMaxX() + pad;
+    double y0 = a.getMinY();
+    if (!beside) { // inside: the corner with the fewest samples
+      boolean flat = m.grid().dimensions() != 2;
+      double[] in = m.trainInputs();
+      double[] t = m.trainTargets();
+      double[] xs = new double[t.length];
+      double[] ys = new double[t.length];
+      for (int i = 0; i < t.length; i++) {
+        xs[i] = f.toPixelX(flat ? in[i] : in[2 * i]);
+        ys[i] = f.toPixelY(flat ? t[i] : in[2 * i + 1]);
+      }
+      Rectangle2D corner = Labels.emptiestCorner(a, w, h, pad, xs, ys, t.length);
+      x0 = corner.getX();
+      y0 = corner.getY();
+    }
     g.setColor(theme.panel());
     g.fill(new Rectangle2D.Double(x0, y0, w, h));
     g.setColor(theme.grid());
