@@ -189,7 +189,7 @@ public final class ActivationDistributionRenderer {
     Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String[] parts = caption(m);
     Color[] colours = {DEAD, SATURATED, theme.muted()};
     double line = Labels.lineHeight(g.getFont());

@@ -118,7 +118,7 @@ public final class Axes {
     Rectangle2D a = f.area();
     g.setFont(theme.smallFont());
     g.setColor(theme.muted());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String[] text = xs.stream().map(label::apply).toArray(String[]::new);
     int every = thinning(xs.size(), xs.indexOf(0.0), i -> f.toPixelX(xs.get(i)),
         i -> fm.stringWidth(text[i]) / 2.0, theme.fontSize() * 0.6);
@@ -134,7 +134,7 @@ public final class Axes {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
     g.setColor(theme.muted());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     int every = thinning(ys.size(), ys.indexOf(0.0), i -> toPixelY.applyAsDouble(ys.get(i)),
         i -> line / 2, theme.fontSize() * 0.15);
@@ -170,7 +170,7 @@ public final class Axes {
     g.setFont(theme.font());
     g.setColor(theme.muted());
     String t = Labels.fit(text, g.getFont(), labels.width() - theme.fontSize());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     labels.drawCentred(t, area.getCenterX(), area.getCenterY() + fm.getAscent() / 2.0);
   }
 }

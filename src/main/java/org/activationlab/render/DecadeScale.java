@@ -61,7 +61,7 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
     Graphics2D g = labels.graphics();
     double fs = theme.fontSize();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     double top = box.getMinY() + (title == null ? line / 2 : line + 4 + line / 2);
     double barW = Math.min(fs * 1.1, box.getWidth() * 0.3);

@@ -140,7 +140,7 @@ public final class DecisionBoundaryRenderer {
     Graphics2D g = labels.graphics();
     double margin = theme.fontSize() * 0.8;
     g.setFont(theme.titleFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String t = title;
     while (t.length() > 1 && fm.stringWidth(t) > width - 2 * margin) {
       t = t.substring(0, t.length() - 2) + "…";
@@ -250,7 +250,7 @@ public final class DecisionBoundaryRenderer {
     Rectangle2D a = f.area();
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double r = radius(theme);
     String[] keys = m.grid().dimensions() == 2
         ? new String[] {theme.text("boundary.train"), theme.text("boundary.test")}

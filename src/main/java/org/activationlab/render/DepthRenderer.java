@@ -196,7 +196,7 @@ public final class DepthRenderer {
     Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double fs = theme.fontSize();
     double pad = fs * 0.5;
     double sample = fs * 1.6;

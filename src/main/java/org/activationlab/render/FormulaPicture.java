@@ -133,13 +133,13 @@ public final class FormulaPicture implements Picture {
     if (p.icon == null) {
       g.setFont(theme.font(Math.max(size, body), false));
       labels.draw(Labels.fit(latex, g.getFont(), width - 2 * MARGIN), MARGIN,
-          MARGIN + g.getFontMetrics().getAscent());
+          MARGIN + Labels.metrics(g).getAscent());
       return;
     }
     if (!p.fits(width, height)) {
       g.setFont(theme.font());
       labels.draw(Labels.fit(theme.text("formula.tooLarge"), g.getFont(), width - 2 * MARGIN),
-          MARGIN, MARGIN + g.getFontMetrics().getAscent());
+          MARGIN, MARGIN + Labels.metrics(g).getAscent());
       return;
     }
     AffineTransform saved = g.getTransform();

@@ -400,7 +400,7 @@ public final class FunctionPlotRenderer {
       return;
     }
     g.setFont(theme.font());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double fs = theme.fontSize();
     double sample = fs * 2.2;
     double rowH = Labels.lineHeight(g.getFont()) + 2;
@@ -418,7 +418,7 @@ public final class FunctionPlotRenderer {
     // key row: which line style means what
     g.setColor(theme.muted());
     g.setFont(theme.smallFont());
-    FontMetrics small = g.getFontMetrics();
+    FontMetrics small = Labels.metrics(g);
     double kx = x0 + pad;
     if (model.showValue()) {
       g.setStroke(theme.seriesStroke());
@@ -465,7 +465,7 @@ public final class FunctionPlotRenderer {
     double fs = theme.fontSize();
     double sample = fs * 1.4;
     g.setFont(theme.font());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double x = legend.box().getX();
     double y = legend.box().getY() + Labels.ascent(g.getFont());
     for (int i = 0; i < legend.rows().size(); i++) {
@@ -493,7 +493,7 @@ public final class FunctionPlotRenderer {
     Theme theme = model.theme();
     Rectangle2D area = f.area();
     g.setFont(theme.font());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double fs = theme.fontSize();
     double swatch = fs * 0.8;
     double pad = fs * 0.6;
@@ -541,7 +541,7 @@ public final class FunctionPlotRenderer {
     Graphics2D g = labels.graphics();
     Theme theme = model.theme();
     g.setFont(theme.font());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double fs = theme.fontSize();
     double swatch = fs * 0.8;
     double pad = fs * 0.6;

@@ -86,11 +86,11 @@ public final class GradientHeatmapRenderer {
     if (m.title() != null && !m.title().isEmpty()) {
       g.setFont(theme.titleFont());
       g.setColor(theme.foreground());
-      labels.draw(fitTitle(m.title(), g.getFontMetrics(), width - fs * 1.6), fs * 0.8, fs * 1.5);
+      labels.draw(fitTitle(m.title(), Labels.metrics(g), width - fs * 1.6), fs * 0.8, fs * 1.5);
     }
     List<GradientHeatmapModel.Row> rows = m.rows();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     for (int r = 0; r < rows.size(); r++) {
       GradientHeatmapModel.Row row = rows.get(r);
       double y = l.cells().getY() + r * l.rowHeight();
@@ -194,7 +194,7 @@ public final class GradientHeatmapRenderer {
     Graphics2D g = labels.graphics();
     double fs = theme.fontSize();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     g.setColor(theme.foreground());
     labels.draw(theme.text("heatmap.legend"), a.getX(), a.getY() + fm.getAscent());

@@ -57,7 +57,7 @@ public final class GradientHistoryRenderer {
     String title = Labels.fit(theme.text("history.title", m.metric()), g.getFont(),
         width - 2 * margin);
     labels.draw(title, Math.max(margin, Math.min(areas[0].getMinX(),
-        width - margin - g.getFontMetrics().stringWidth(title))), theme.fontSize() * 1.3);
+        width - margin - Labels.metrics(g).stringWidth(title))), theme.fontSize() * 1.3);
     if (m.columns() == 0) {
       Axes.drawEmptyMessage(labels, new Rectangle2D.Double(0, 0, width, height), theme,
           theme.text("history.empty"));
@@ -113,7 +113,7 @@ public final class GradientHistoryRenderer {
     }
     Axes.drawFrame(g, a, theme);
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double rowH = a.getHeight() / h;
     g.setColor(theme.muted());
     // a label per row where rows are a line high, else every k-th
@@ -173,7 +173,7 @@ public final class GradientHistoryRenderer {
     g.setClip(clip);
     drawLayerKey(labels, a, m, theme);
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(theme.muted());
     String xTitle = theme.text("axis.step");
     labels.draw(xTitle, a.getMaxX() - fm.stringWidth(xTitle), a.getMaxY() + fm.getHeight() * 2);
@@ -184,7 +184,7 @@ public final class GradientHistoryRenderer {
       Theme theme) {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2;
     int n = m.layers();

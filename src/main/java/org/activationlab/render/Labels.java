@@ -45,6 +45,24 @@ final class Labels {
     return picture.getHeight();
   }
 
+  /** Per thread, a Graphics2D of AWT's own for measuring. */
+  private static final ThreadLocal<Graphics2D> MEASURE = ThreadLocal.withInitial(() -> {
+    Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+        .createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+        java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    return g;
+  });
+
+  /**
+   * AWT's metrics of {@code g}'s current font, whatever {@code g} is. Renderers lay text out with
+   * these rather than {@code Labels.metrics(g)}: FXGraphics2D's metrics (the screen) give a line
+   * height equal to the ascent, with no descent, so lines laid out with them crowd each other.
+   */
+  static java.awt.FontMetrics metrics(Graphics2D g) {
+    return MEASURE.get().getFontMetrics(g.getFont());
+  }
+
   /** Advance of {@code s} in {@code font}. */
   static double width(String s, Font font) {
     return s == null || s.isEmpty() ? 0 : font.getStringBounds(s, FRC).getWidth();

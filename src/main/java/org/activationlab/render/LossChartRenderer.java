@@ -126,7 +126,7 @@ public final class LossChartRenderer {
   private static void drawAccuracyAxis(Labels labels, Rectangle2D a, Theme theme) {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(ACCURACY);
     double line = Labels.lineHeight(g.getFont());
     int step = a.getHeight() / 4 >= line ? 25 : a.getHeight() / 2 >= line ? 50 : 100;
@@ -143,7 +143,7 @@ public final class LossChartRenderer {
   private static void drawKey(Labels labels, Rectangle2D a, Theme theme) {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2.1;
     double sample = theme.fontSize() * 1.6;

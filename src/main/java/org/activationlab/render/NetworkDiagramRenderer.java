@@ -65,9 +65,9 @@ public final class NetworkDiagramRenderer {
     double margin = theme.fontSize() * 0.5;
     String title = Labels.fit(theme.text("network.title"), g.getFont(), width - 2 * margin);
     double titleX = Math.max(margin, Math.min(a.getMinX(),
-        width - margin - g.getFontMetrics().stringWidth(title)));
+        width - margin - Labels.metrics(g).stringWidth(title)));
     labels.draw(title, titleX, theme.fontSize() * 1.4);
-    double titleEnd = titleX + g.getFontMetrics().stringWidth(title);
+    double titleEnd = titleX + Labels.metrics(g).stringWidth(title);
     if (m.weights() != null) {
       drawLinks(g, width, height, m);
     }
@@ -172,7 +172,7 @@ public final class NetworkDiagramRenderer {
   private static void drawLinkKey(Labels labels, Rectangle2D a, Theme theme, double titleEnd) {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String pos = "w > 0";
     String neg = "w < 0";
     double sample = theme.fontSize() * 1.4;
@@ -244,7 +244,7 @@ public final class NetworkDiagramRenderer {
     Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(theme.muted());
     Rectangle2D a = area(width, height, m);
     int layers = m.widths().length;

@@ -81,7 +81,7 @@ public final class SoftmaxRenderer {
     double slot = a.getWidth() / k;
     double barW = slot * 0.62;
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     // one number format for all bars: three decimals, or two, or none where a bar is too narrow
     String format = null;
     for (String candidate : new String[] {"%.3f", "%.2f"}) {
@@ -133,7 +133,7 @@ public final class SoftmaxRenderer {
     }
     scale = scale > 0 ? scale : 1;
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     String top = "+" + NiceTicks.significant(scale, 2);
     String bottom = "−" + NiceTicks.significant(scale, 2);
@@ -244,7 +244,7 @@ public final class SoftmaxRenderer {
     g.draw(softmax);
     g.setClip(clip);
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double ly = a.getMinY() + fm.getAscent() + 4;
     double lx = a.getMinX() + 6;
     double room = a.getWidth() - 12;
@@ -275,7 +275,7 @@ public final class SoftmaxRenderer {
     g.setStroke(theme.thinStroke());
     g.draw(new Rectangle2D.Double(x, y, w, h));
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     double lx = x + w + 4;
     if (h >= line * 2) {

@@ -229,6 +229,48 @@ class TextLayoutTest {
     return all;
   }
 
+  /**
+   * Words a picture must show where there is room (the guard leaves out what does not fit, so
+   * overprinting alone cannot tell a picture that lost its key): the keys, legends' entries and
+   * axis names, in the theme's language.
+   */
+  static List<String> essentials(Subject s, Theme t) {
+    return switch (s.kind()) {
+      case "network" -> List.of(t.text("network.in"), t.text("network.out"), "w > 0", "w < 0",
+          "|δ|");
+      case "boundary" -> List.of(t.text("boundary.train"), t.text("boundary.test"));
+      case "heatmap" -> List.of(t.text("heatmap.legend"), t.text("heatmap.zero"),
+          t.text("heatmap.nonFinite"), t.text("heatmap.dead"));
+      case "loss" -> List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"),
+          "100%");
+      case "history" -> List.of(t.text("history.layerAxis"), t.text("history.outputLayer"),
+          t.text("axis.step"));
+      case "activations" -> List.of("f′ = 0");
+      case "function-plot" -> s.content().equals("three")
+          ? List.of("Sigmoid", "Tanh", "ReLU", "f(x)", "f′(x)") : List.of("Sigmoid");
+      case "softmax" -> List.of("z₁", "z₃", "T = ");
+      case "depth" -> List.of("Sigmoid: 0.25ⁿ", "Tanh: 1ⁿ");
+      default -> List.of();
+    };
+  }
+
+  /** Whether a drawing of this size in this theme has room for every essential word. */
+  static boolean roomy(int[] size, Theme theme) {
+    boolean presentation = theme.fontSize() > Theme.light().fontSize();
+    return size[0] >= 1280 && size[1] >= 720 || !presentation && size[0] >= 1110 && size[1] >= 355;
+  }
+
+  /** The essential words missing from a drawing. */
+  static List<String> missing(Subject s, List<TextRecorder.Text> texts, Theme theme) {
+    List<String> missing = new ArrayList<>();
+    for (String word : essentials(s, theme)) {
+      if (texts.stream().noneMatch(t -> t.text().contains(word))) {
+        missing.add("missing \"" + word + "\"");
+      }
+    }
+    return missing;
+  }
+
   // ------------------------------------------------------------------------------ checks
 
   /** What is wrong with the texts of one drawing of w × h in a theme; empty when all is well. */
@@ -288,7 +330,12 @@ class TextLayoutTest {
               List<TextRecorder.Text> recorded = record(p, size[0], size[1], look.theme());
               drawings++;
               texts += recorded.size();
-              for (String problem : problems(recorded, size[0], size[1], look.theme())) {
+              List<String> found = new ArrayList<>(problems(recorded, size[0], size[1],
+                  look.theme()));
+              if (roomy(size, look.theme())) {
+                found.addAll(missing(s, recorded, look.theme()));
+              }
+              for (String problem : found) {
                 failures.add(look.name() + " " + size[0] + "×" + size[1] + ": " + problem);
               }
             }
@@ -298,6 +345,45 @@ class TextLayoutTest {
           assertThat(failures).as(s.kind() + " · " + s.content() + ": " + failures.size()
               + " problems").isEmpty();
         }));
+  }
+
+  /**
+   * The same rules on the screen's Graphics2D: FXGraphics2D onto a JavaFX canvas, as the app's
+   * PictureCanvas draws (its font metrics differ from AWT's: a renderer that trusted them set the
+   * history's key over its step labels). Every subject at the Lab's panel sizes on a 720p and a
+   * 1080p screen, in three looks.
+   */
+  @Test
+  void onTheScreensGraphicsToo() throws Exception {
+    org.testfx.api.FxToolkit.registerPrimaryStage();
+    List<Look> looks = sheetLooks();
+    int[][] sizes = {{740, 240}, {530, 235}, {1110, 355}};
+    List<String> failures = new ArrayList<>();
+    int[] drawings = {0};
+    for (Subject s : subjects()) {
+      org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+        for (Look look : looks) {
+          for (int[] size : sizes) {
+            javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(size[0], size[1]);
+            TextRecorder g = new TextRecorder(
+                new org.jfree.fx.FXGraphics2D(canvas.getGraphicsContext2D()));
+            s.picture().apply(look.theme()).draw(g, size[0], size[1], look.theme());
+            drawings[0]++;
+            List<String> found = new ArrayList<>(problems(g.texts(), size[0], size[1],
+                look.theme()));
+            if (roomy(size, look.theme())) {
+              found.addAll(missing(s, g.texts(), look.theme()));
+            }
+            for (String problem : found) {
+              failures.add(s.kind() + " · " + s.content() + " · " + look.name() + " " + size[0]
+                  + "×" + size[1] + ": " + problem);
+            }
+          }
+        }
+      }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(drawings[0]).isEqualTo(subjects().size() * looks.size() * sizes.length);
+    assertThat(failures).as(failures.size() + " problems on the screen's Graphics2D").isEmpty();
   }
 
   /** The check finds each kind of fault it is there for. */
