@@ -115,49 +115,36 @@ public final class DepthRenderer {
    * @param box the legend's panel, null for none
    * @param rows the first {@code rows.size()} series' labels as shown
    * @param more "+n more" for the series left out, or null
+   * @param line whether the legend is one line beside the title (no panel)
    */
-  private record Legend(Rectangle2D area, Rectangle2D box, List<String> rows, String more) {}
+  private record Legend(Rectangle2D area, Rectangle2D box, List<String> rows, String more,
+      boolean line) {}
 
   /**
-   * The legend goes in a corner no line passes through, else beside the plot (which narrows) if
-   * the plot keeps most of the width, else in the corner the lines leave emptiest. Names too long
+   * The legend goes in a corner no line passes through, else on one line beside the title if it
+   * fits there, else beside the plot (which narrows) if the plot keeps most of the width, else in
+   * the corner the lines leave emptiest. Names too long
    * are shortened and rows the plot has no height for are summed up as "+n more".
    */
   private static Legend legend(double width, double height, DepthModel m) {
     Theme theme = m.theme();
     Rectangle2D full = Axes.dataArea(width, height, theme, true, widestLabel(m));
     if (m.series().isEmpty()) {
-      return new Legend(full, null, List.of(), null);
+      return new Legend(full, null, List.of(), null, false);
     }
     java.awt.Font font = theme.smallFont();
     double fs = theme.fontSize();
     double pad = fs * 0.5;
     double sample = fs * 1.6;
     double rowH = Labels.lineHeight(font);
-    int fit = (int) Math.floor((full.getHeight() - fs - pad * 2) / rowH);
     int n = m.series().size();
-    if (fit < 1) {
-      return new Legend(full, null, List.of(), null);
-    }
-    int shown = n <= fit ? n : fit - 1;
     double maxText = Math.max(fs * 3, Math.min(width * 0.4, full.getWidth() * 0.6) - pad * 3
         - sample);
-    List<String> rows = new java.util.ArrayList<>();
-    double textW = 0;
-    for (int i = 0; i < shown; i++) {
-      DepthSeries s = m.series().get(i);
-      String suffix = ": " + NiceTicks.significant(s.maxAbsDerivative(), 3) + "ⁿ";
-      String name = Labels.fit(s.label(), font, maxText - Labels.width(suffix, font));
-      String l = name.isEmpty() ? suffix.substring(2) : name + suffix;
-      rows.add(l);
-      textW = Math.max(textW, Labels.width(l, font));
-    }
-    String more = shown < n ? theme.text("legend.more", n - shown) : null;
-    if (more != null) {
-      textW = Math.max(textW, Labels.width(more, font) - sample - pad);
-    }
-    double w = pad * 3 + sample + textW;
-    double h = pad * 2 + rowH * (shown + (more != null ? 1 : 0));
+    // inside the plot: as many rows as its height takes
+    Legend inside = panel(full, (int) Math.floor((full.getHeight() - fs - pad * 2) / rowH),
+        maxText, m);
+    double w = inside.box() == null ? 0 : inside.box().getWidth();
+    double h = inside.box() == null ? 0 : inside.box().getHeight();
     // where the lines run: sampled along each (they start at the top left and fall or stay)
     PlotFrame f = new PlotFrame(full, viewport(m));
     int per = Math.max(2, (int) (full.getWidth() / 3));
@@ -179,15 +166,75 @@ public final class DepthRenderer {
     for (int i = 0; i < k && !covers; i++) {
       covers = grown.contains(xs[i], ys[i]);
     }
-    double gap = fs * 0.8;
-    if (covers && full.getWidth() - w - gap >= full.getWidth() * 0.6) {
-      Rectangle2D narrower = new Rectangle2D.Double(full.getX(), full.getY(),
-          full.getWidth() - w - gap, full.getHeight());
-      return new Legend(narrower, new Rectangle2D.Double(narrower.getMaxX() + gap,
-          full.getY(), w, h), rows, more);
+    if (inside.box() != null && !covers && inside.more() == null) {
+      return new Legend(full, corner, inside.rows(), null, false);
     }
-    return new Legend(full, corner, rows, more);
+    // one line beside the title, if every function fits there
+    java.awt.Font title = theme.titleFont();
+    double x = Math.max(fs * 0.5, full.getMinX())
+        + Labels.width(theme.text("depth.title"), title) + fs * 1.2;
+    double lineW = -fs * 0.8;
+    List<String> all = new java.util.ArrayList<>();
+    for (DepthSeries s : m.series()) {
+      String l = s.label() + ": " + NiceTicks.significant(s.maxAbsDerivative(), 3) + "ⁿ";
+      all.add(l);
+      lineW += sample + 4 + Labels.width(l, font) + fs * 0.8;
+    }
+    double baseline = full.getMinY() - fs * 0.7;
+    if (x + lineW <= width - fs * 0.5 && baseline - Labels.ascent(font) >= 0) {
+      return new Legend(full, new Rectangle2D.Double(x, baseline - Labels.ascent(font), lineW,
+          rowH), all, null, true);
+    }
+    // beside the plot, down to the picture's bottom, if the plot keeps 60 % of its width
+    double gap = fs * 0.8;
+    Legend beside = panel(full, (int) Math.floor((height - full.getY() - pad * 2 - 2) / rowH),
+        full.getWidth() * 0.4 - gap - pad * 3 - sample, m);
+    if (beside.box() != null
+        && full.getWidth() - beside.box().getWidth() - gap >= full.getWidth() * 0.6) {
+      Rectangle2D narrower = new Rectangle2D.Double(full.getX(), full.getY(),
+          full.getWidth() - beside.box().getWidth() - gap, full.getHeight());
+      return new Legend(narrower, new Rectangle2D.Double(narrower.getMaxX() + gap, full.getY(),
+          beside.box().getWidth(), beside.box().getHeight()), beside.rows(), beside.more(),
+          false);
+    }
+    return inside.box() == null ? inside
+        : new Legend(full, corner, inside.rows(), inside.more(), false);
   }
+
+  /**
+   * A panel legend of at most {@code fit} rows (the last one "+n more" if not all fit), its box
+   * at the origin; no box where not even one function fits.
+   */
+  private static Legend panel(Rectangle2D full, int fit, double maxText, DepthModel m) {
+    Theme theme = m.theme();
+    java.awt.Font font = theme.smallFont();
+    double fs = theme.fontSize();
+    double pad = fs * 0.5;
+    double sample = fs * 1.6;
+    int n = m.series().size();
+    int shown = fit < 1 ? 0 : n <= fit ? n : fit - 1;
+    if (shown == 0) {
+      return new Legend(full, null, List.of(), null, false);
+    }
+    List<String> rows = new java.util.ArrayList<>();
+    double textW = 0;
+    for (int i = 0; i < shown; i++) {
+      DepthSeries s = m.series().get(i);
+      String suffix = ": " + NiceTicks.significant(s.maxAbsDerivative(), 3) + "ⁿ";
+      String name = Labels.fit(s.label(), font, maxText - Labels.width(suffix, font));
+      String l = name.isEmpty() ? suffix.substring(2) : name + suffix;
+      rows.add(l);
+      textW = Math.max(textW, Labels.width(l, font));
+    }
+    String more = shown < n ? theme.text("legend.more", n - shown) : null;
+    if (more != null) {
+      textW = Math.max(textW, Labels.width(more, font) - sample - pad);
+    }
+    double w = pad * 3 + sample + textW;
+    double h = pad * 2 + Labels.lineHeight(font) * (shown + (more != null ? 1 : 0));
+    return new Legend(full, new Rectangle2D.Double(0, 0, w, h), rows, more, false);
+  }
+
 
   private static void drawLegend(Labels labels, Legend legend, DepthModel m) {
     if (legend.box() == null) {
@@ -202,6 +249,20 @@ public final class DepthRenderer {
     double sample = fs * 1.6;
     double rowH = Labels.lineHeight(g.getFont());
     Rectangle2D at = legend.box();
+    if (legend.line()) {
+      double x = at.getX();
+      double y = at.getY() + Labels.ascent(g.getFont());
+      for (int i = 0; i < legend.rows().size(); i++) {
+        g.setColor(m.series().get(i).color());
+        g.setStroke(new BasicStroke((float) theme.lineWidth()));
+        g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sample, y - fm.getAscent() / 3.0));
+        x += sample + 4;
+        g.setColor(theme.foreground());
+        labels.draw(legend.rows().get(i), x, y);
+        x += fm.stringWidth(legend.rows().get(i)) + fs * 0.8;
+      }
+      return;
+    }
     double x0 = at.getX();
     double y0 = at.getY();
     RoundRectangle2D box = new RoundRectangle2D.Double(x0, y0, at.getWidth(), at.getHeight(), 8,

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestFactory;
  * depth chart and typeset formulas, and the Lab's six pictures of real short runs (deep sigmoid,
  * dead ReLUs, three classes, regression, an exploding run and one diverged to NaN, and a run at
  * step 0) — is drawn at {@link #SIZES} (from 320 × 200 to 3840 × 2160, including the panels the
- * Lab's grid gives each picture on a 1280 × 720 and a 1920 × 1080 screen), light and dark,
+ * Lab's grid gives each picture on a 1280 × 720 and a 1920 × 1080 screen and the Explorer's
+ * depth/softmax strip), light and dark,
  * 1× and presentation (the app's {@code highContrast().scaled(1.5)}), English and Chinese, through
  * {@link TextRecorder}, which records every text's box in device space. For every drawing:
  *
@@ -66,10 +67,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TextLayoutTest {
 
-  /** Sizes every picture is drawn at (w × h). */
+  /**
+   * Sizes every picture is drawn at (w × h): small ones, the Explorer's depth and softmax strip in
+   * presentation (640 × 120), the Lab's panels on a 720p screen (530 × 235, 740 × 240) and a 1080p
+   * one (1110 × 355), a picture in focus at 720p, full HD and 4K.
+   */
   static final int[][] SIZES = {
-      {320, 200}, {480, 320}, {530, 235}, {640, 400}, {740, 240}, {800, 600}, {1110, 355},
-      {1280, 720}, {1920, 1080}, {3840, 2160}};
+      {320, 200}, {640, 120}, {480, 320}, {530, 235}, {640, 400}, {740, 240}, {800, 600},
+      {1110, 355}, {1280, 720}, {1920, 1080}, {3840, 2160}};
 
   /** How far two boxes may overlap (each way) and a box may reach outside, in px. */
   static final double TOLERANCE = 0.5;
