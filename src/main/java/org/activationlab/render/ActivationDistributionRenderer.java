@@ -29,8 +29,11 @@ public final class ActivationDistributionRenderer {
   /** The frame: x in z, y in f units (the histogram is scaled into the same area). */
   public PlotFrame frame(double width, double height, ActivationDistributionModel m) {
     double fs = m.theme().fontSize();
+    // the caption takes as many lines as its parts need at this width
+    int lines = captionLines(caption(m), width - fs * 3.9, m.theme()).length;
+    double more = (lines - 1) * Labels.lineHeight(m.theme().smallFont());
     Rectangle2D a = new Rectangle2D.Double(fs * 3.4, fs * 2.2, Math.max(10, width - fs * 6.4),
-        Math.max(10, height - fs * 4.8));
+        Math.max(10, height - fs * 4.8 - more));
     double[] y = valueRange(m);
     return new PlotFrame(a, new Viewport(m.min(), m.max(), y[0], y[1]));
   }
@@ -42,15 +45,12 @@ public final class ActivationDistributionRenderer {
     PlotFrame f = frame(width, height, m);
     Rectangle2D a = f.area();
     Activation act = m.activation();
-    long total = m.below() + m.above();
     long max = 1;
     for (long c : m.counts()) {
-      total += c;
       max = Math.max(max, c);
     }
     // the family's zone, per bin (f′ at the bin's centre): inactive or saturated
     Color zone = zoneColor(m.flatness());
-    long zoneSamples = 0;
     double bw = m.binWidth();
     for (int i = 0; i < m.counts().length; i++) {
       if (zone != null && inZone(m, m.min() + bw * (i + 0.5))) {
@@ -58,15 +58,8 @@ public final class ActivationDistributionRenderer {
         g.setColor(new Color(zone.getRed(), zone.getGreen(), zone.getBlue(), 38));
         g.fill(new Rectangle2D.Double(x0, a.getMinY(), f.toPixelX(m.min() + bw * (i + 1)) - x0,
             a.getHeight()));
-        zoneSamples += m.counts()[i];
       }
     }
-    if (zone != null) { // samples beyond the range: judged at the range's ends
-      zoneSamples += (inZone(m, m.min() - bw / 2) ? m.below() : 0)
-          + (inZone(m, m.max() + bw / 2) ? m.above() : 0);
-    }
-    double share = Double.isFinite(m.zoneShare()) ? m.zoneShare()
-        : total == 0 ? 0 : (double) zoneSamples / total;
     List<Double> xs = NiceTicks.linear(m.min(), m.max(), Axes.targetTicks(a.getWidth(), theme));
     List<Double> ys = NiceTicks.linear(f.viewport().yMin(), f.viewport().yMax(),
         Axes.targetTicks(a.getHeight(), theme));
@@ -85,8 +78,12 @@ public final class ActivationDistributionRenderer {
       g.fill(new Rectangle2D.Double(x0 + 0.5, a.getMaxY() - h, Math.max(0.5, x1 - x0 - 1), h));
     }
     Axes.drawFrame(g, a, theme);
-    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, xStep));
-    Axes.drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
+    Labels labels = new Labels(g, width, height);
+    Axes.drawTitle(labels, theme.text("activations.title", m.layerLabel(),
+        m.activation().function().displayName()), a, theme);
+    drawCaption(labels, a, m);
+    Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, xStep));
+    Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
     java.awt.Shape clip = g.getClip();
     g.clip(a);
     g.setColor(Palette.of(act.function().id())); // its colour in the Explorer too
@@ -95,26 +92,6 @@ public final class ActivationDistributionRenderer {
     g.setStroke(theme.dashedStroke());
     g.draw(curve(f, act, true));
     g.setClip(clip);
-    drawCaption(g, a, m, zone, share);
-  }
-
-  /** The shading of a family's zone; null when it has none. */
-  static Color zoneColor(Flatness flatness) {
-    return switch (flatness) {
-      case SWITCHES_OFF -> INACTIVE;
-      case SATURATES -> SATURATED;
-      case NEITHER -> null;
-    };
-  }
-
-  /** Whether z lies in the zone of the model's family. */
-  static boolean inZone(ActivationDistributionModel m, double z) {
-    double d = Math.abs(m.activation().derivative(z));
-    return switch (m.flatness()) {
-      case SWITCHES_OFF -> d == 0;
-      case SATURATES -> d <= SATURATION_FRACTION * m.maxAbsDerivative();
-      case NEITHER -> false;
-    };
   }
 
   private static Path2D curve(PlotFrame f, Activation act, boolean derivative) {
@@ -156,18 +133,47 @@ public final class ActivationDistributionRenderer {
     return false;
   }
 
-  private static void drawCaption(Graphics2D g, Rectangle2D a, ActivationDistributionModel m,
-      Color zone, double share) {
+  /** The shading of a family's zone; null when it has none. */
+  static Color zoneColor(Flatness flatness) {
+    return switch (flatness) {
+      case SWITCHES_OFF -> INACTIVE;
+      case SATURATES -> SATURATED;
+      case NEITHER -> null;
+    };
+  }
+
+  /** Whether z lies in the zone of the model's family. */
+  static boolean inZone(ActivationDistributionModel m, double z) {
+    double d = Math.abs(m.activation().derivative(z));
+    return switch (m.flatness()) {
+      case SWITCHES_OFF -> d == 0;
+      case SATURATES -> d <= SATURATION_FRACTION * m.maxAbsDerivative();
+      case NEITHER -> false;
+    };
+  }
+
+  /**
+   * The caption's parts: the share of the family's zone (the layer's measured share where the
+   * model has it, else counted from the histogram, samples beyond the bins judged at its ends),
+   * and the samples outside the bins.
+   */
+  static String[] caption(ActivationDistributionModel m) {
     Theme theme = m.theme();
-    g.setFont(theme.titleFont());
-    g.setColor(theme.foreground());
-    g.drawString(theme.text("activations.title", m.layerLabel(),
-        m.activation().function().displayName()),
-        (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
-    g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    long total = m.below() + m.above();
+    long zoneSamples = 0;
+    double bw = m.binWidth();
+    for (int i = 0; i < m.counts().length; i++) {
+      total += m.counts()[i];
+      if (inZone(m, m.min() + bw * (i + 0.5))) {
+        zoneSamples += m.counts()[i];
+      }
+    }
+    zoneSamples += (inZone(m, m.min() - bw / 2) ? m.below() : 0)
+        + (inZone(m, m.max() + bw / 2) ? m.above() : 0);
+    double share = Double.isFinite(m.zoneShare()) ? m.zoneShare()
+        : total == 0 ? 0 : (double) zoneSamples / total;
     long percent = Math.round(100 * share);
-    String[] parts = {
+    return new String[] {
         switch (m.flatness()) {
           case SWITCHES_OFF -> theme.text("activations.inactive", percent);
           case SATURATES -> theme.text("activations.saturated", percent);
@@ -175,22 +181,62 @@ public final class ActivationDistributionRenderer {
         },
         m.below() + m.above() > 0
             ? theme.text("activations.outside", m.below(), m.above()) : ""};
-    Color[] colours = {zone, theme.muted()}; // no swatch for a function without a zone
-    double x = a.getMinX();
-    float y = (float) (a.getMaxY() + fm.getHeight() * 2.1);
+  }
+
+  /** Which parts go on which line: greedily, as many per line as fit in {@code width}. */
+  private static int[][] captionLines(String[] parts, double width, Theme theme) {
+    java.awt.Font font = theme.smallFont();
+    double swatch = Labels.ascent(font) + 3;
+    List<int[]> lines = new java.util.ArrayList<>();
+    List<Integer> line = new java.util.ArrayList<>();
+    double x = 0;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].isEmpty()) {
         continue;
       }
-      if (colours[i] != null) {
-        g.setColor(colours[i]);
-        g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
-            fm.getAscent() * 0.8));
-        x += fm.getAscent() + 3;
+      double w = swatch + Labels.width(parts[i], font);
+      if (!line.isEmpty() && x + w > width) {
+        lines.add(line.stream().mapToInt(Integer::intValue).toArray());
+        line.clear();
+        x = 0;
       }
-      g.setColor(theme.muted());
-      g.drawString(parts[i], (float) x, y);
-      x += fm.stringWidth(parts[i]) + theme.fontSize();
+      line.add(i);
+      x += w + theme.fontSize();
+    }
+    if (!line.isEmpty()) {
+      lines.add(line.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return lines.isEmpty() ? new int[][] {{}} : lines.toArray(int[][]::new);
+  }
+
+  private static void drawCaption(Labels labels, Rectangle2D a, ActivationDistributionModel m) {
+    Graphics2D g = labels.graphics();
+    Theme theme = m.theme();
+    g.setFont(theme.smallFont());
+    FontMetrics fm = Labels.metrics(g);
+    String[] parts = caption(m);
+    Color[] colours = {zoneColor(m.flatness()), theme.muted()}; // no swatch without a zone
+    double line = Labels.lineHeight(g.getFont());
+    double y = a.getMaxY() + fm.getHeight() * 2.1;
+    double width = labels.width() - a.getMinX() - theme.fontSize() * 0.5;
+    for (int[] row : captionLines(parts, width, theme)) {
+      double x = a.getMinX();
+      for (int i : row) {
+        String text = Labels.fit(parts[i], g.getFont(), width - fm.getAscent() - 3);
+        if (!labels.fits(labels.box(text, x + fm.getAscent() + 3, y))) {
+          break;
+        }
+        if (colours[i] != null) {
+          g.setColor(colours[i]);
+          g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.8, fm.getAscent() * 0.8,
+              fm.getAscent() * 0.8));
+          x += fm.getAscent() + 3;
+        }
+        g.setColor(theme.muted());
+        labels.draw(text, x, y);
+        x += fm.stringWidth(text) + theme.fontSize();
+      }
+      y += line;
     }
   }
 

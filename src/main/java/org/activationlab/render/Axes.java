@@ -1,11 +1,13 @@
 package org.activationlab.render;
 
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Grid, zero axes, frame and tick labels of a rectangular plot area: shared by every chart so they
@@ -19,7 +21,7 @@ public final class Axes {
   public static Rectangle2D dataArea(double width, double height, Theme theme, boolean withTitle,
       String widestYLabel) {
     double fs = theme.fontSize();
-    double left = Math.max(fs * 2.5, textWidth(widestYLabel, fs * 0.86) + fs * 1.1);
+    double left = Math.max(fs * 2.5, textWidth(widestYLabel, theme.smallFont()) + fs * 0.9);
     double top = withTitle ? fs * 2.3 : fs * 0.9;
     double bottom = fs * 2.2;
     double right = fs * 1.2;
@@ -27,13 +29,14 @@ public final class Axes {
         Math.max(10, height - top - bottom));
   }
 
-  /** Rough width estimate for layout before a Graphics2D exists (0.55 em per character). */
-  static double textWidth(String s, double size) {
-    return s == null ? 0 : s.length() * size * 0.55;
+  /** Width of {@code s} in {@code font}, measured before a Graphics2D exists. */
+  static double textWidth(String s, Font font) {
+    return Labels.width(s, font);
   }
 
   /** Draws grid, zero lines, frame and labels for a linear x and linear y frame. */
-  public static void drawLinear(Graphics2D g, PlotFrame f, Theme theme) {
+  public static void drawLinear(Labels labels, PlotFrame f, Theme theme) {
+    Graphics2D g = labels.graphics();
     Viewport v = f.viewport();
     Rectangle2D a = f.area();
     List<Double> xs = NiceTicks.linear(v.xMin(), v.xMax(), targetTicks(a.getWidth(), theme));
@@ -53,8 +56,8 @@ public final class Axes {
       g.draw(new Line2D.Double(a.getMinX(), py, a.getMaxX(), py));
     }
     drawFrame(g, a, theme);
-    drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, xStep));
-    drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
+    drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, xStep));
+    drawYLabels(labels, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
   }
 
   static int targetTicks(double pixels, Theme theme) {
@@ -81,48 +84,93 @@ public final class Axes {
     g.draw(a);
   }
 
-  static void drawXLabels(Graphics2D g, PlotFrame f, Theme theme, List<Double> xs,
+  /**
+   * Which of {@code n} evenly spread labels to show: every k-th, for the smallest k that leaves
+   * {@code gap} between neighbours ({@code extent(i)} is label i's half-extent along the axis,
+   * {@code at(i)} its centre), counted from {@code anchor} (the label of 0 where there is one).
+   */
+  static int thinning(int n, int anchor, java.util.function.IntToDoubleFunction at,
+      java.util.function.IntToDoubleFunction extent, double gap) {
+    for (int k = 1; k < n; k++) {
+      boolean ok = true;
+      int previous = -1;
+      for (int i = Math.floorMod(anchor, k); i < n && ok; i += k) {
+        if (previous >= 0) {
+          ok = Math.abs(at.applyAsDouble(i) - at.applyAsDouble(previous))
+              >= extent.applyAsDouble(i) + extent.applyAsDouble(previous) + gap;
+        }
+        previous = i;
+      }
+      if (ok) {
+        return k;
+      }
+    }
+    return Math.max(1, n);
+  }
+
+  /**
+   * Tick labels under the data area, centred on their ticks (moved inwards at the picture's
+   * edges), every k-th where they would crowd.
+   */
+  static void drawXLabels(Labels labels, PlotFrame f, Theme theme, List<Double> xs,
       DoubleFunction<String> label) {
+    Graphics2D g = labels.graphics();
     Rectangle2D a = f.area();
     g.setFont(theme.smallFont());
     g.setColor(theme.muted());
-    FontMetrics fm = g.getFontMetrics();
-    for (double x : xs) {
-      String s = label.apply(x);
-      double px = f.toPixelX(x);
-      g.drawString(s, (float) (px - fm.stringWidth(s) / 2.0), (float) (a.getMaxY() + fm.getAscent() + 4));
+    FontMetrics fm = Labels.metrics(g);
+    String[] text = xs.stream().map(label::apply).toArray(String[]::new);
+    int every = thinning(xs.size(), xs.indexOf(0.0), i -> f.toPixelX(xs.get(i)),
+        i -> fm.stringWidth(text[i]) / 2.0, theme.fontSize() * 0.6);
+    int anchor = Math.max(0, xs.indexOf(0.0));
+    for (int i = Math.floorMod(anchor, every); i < xs.size(); i += every) {
+      labels.drawCentred(text[i], f.toPixelX(xs.get(i)), a.getMaxY() + fm.getAscent() + 4);
     }
   }
 
-  static void drawYLabels(Graphics2D g, Theme theme, List<Double> ys,
-      java.util.function.DoubleUnaryOperator toPixelY, Rectangle2D a, DoubleFunction<String> label) {
+  /** Tick labels left of the data area, every k-th where they would crowd. */
+  static void drawYLabels(Labels labels, Theme theme, List<Double> ys, DoubleUnaryOperator toPixelY,
+      Rectangle2D a, DoubleFunction<String> label) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
     g.setColor(theme.muted());
-    FontMetrics fm = g.getFontMetrics();
-    for (double y : ys) {
-      String s = label.apply(y);
-      double py = toPixelY.applyAsDouble(y);
-      g.drawString(s, (float) (a.getMinX() - fm.stringWidth(s) - 6),
-          (float) (py + fm.getAscent() / 2.0 - 1));
+    FontMetrics fm = Labels.metrics(g);
+    double line = Labels.lineHeight(g.getFont());
+    int every = thinning(ys.size(), ys.indexOf(0.0), i -> toPixelY.applyAsDouble(ys.get(i)),
+        i -> line / 2, theme.fontSize() * 0.15);
+    int anchor = Math.max(0, ys.indexOf(0.0));
+    for (int i = Math.floorMod(anchor, every); i < ys.size(); i += every) {
+      String s = label.apply(ys.get(i));
+      double py = toPixelY.applyAsDouble(ys.get(i));
+      labels.draw(s, a.getMinX() - fm.stringWidth(s) - 6, py + fm.getAscent() / 2.0 - 1);
     }
   }
 
-  /** Title at the top left of the picture. */
-  static void drawTitle(Graphics2D g, String title, Rectangle2D a, Theme theme) {
+  /**
+   * Title above the data area, starting at its left edge; moved left, then shortened, where it
+   * would leave the picture.
+   */
+  static void drawTitle(Labels labels, String title, Rectangle2D a, Theme theme) {
     if (title == null || title.isEmpty()) {
       return;
     }
+    Graphics2D g = labels.graphics();
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString(title, (float) a.getMinX(), (float) (a.getMinY() - theme.fontSize() * 0.7));
+    double margin = theme.fontSize() * 0.5;
+    String t = Labels.fit(title, g.getFont(), labels.width() - 2 * margin);
+    double x = Math.max(margin, Math.min(a.getMinX(),
+        labels.width() - margin - Labels.width(t, g.getFont())));
+    labels.draw(t, x, a.getMinY() - theme.fontSize() * 0.7);
   }
 
   /** A muted one-line message centred in {@code area}, for a picture with nothing to show yet. */
-  public static void drawEmptyMessage(Graphics2D g, Rectangle2D area, Theme theme, String text) {
+  public static void drawEmptyMessage(Labels labels, Rectangle2D area, Theme theme, String text) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.font());
-    FontMetrics fm = g.getFontMetrics();
     g.setColor(theme.muted());
-    g.drawString(text, (float) (area.getCenterX() - fm.stringWidth(text) / 2.0),
-        (float) (area.getCenterY() + fm.getAscent() / 2.0));
+    String t = Labels.fit(text, g.getFont(), labels.width() - theme.fontSize());
+    FontMetrics fm = Labels.metrics(g);
+    labels.drawCentred(t, area.getCenterX(), area.getCenterY() + fm.getAscent() / 2.0);
   }
 }

@@ -62,21 +62,29 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
 
   /**
    * Draws a vertical legend: the colour bar from 10^max (top) to 10^min (bottom) with decade labels
-   * (every k-th when space is short) and a swatch for exact zero below it.
+   * (every k-th when space is short, never closer than a line) and a swatch for exact zero below
+   * it. Labels that would leave {@code box}'s picture or meet other text are left out.
    *
    * @param box where the legend goes (bar on the left, labels to its right)
    */
   public void drawLegend(Graphics2D g, Rectangle2D box, Theme theme, String title) {
+    drawLegend(new Labels(g, Double.MAX_VALUE, Double.MAX_VALUE), box, theme, title);
+  }
+
+  void drawLegend(Labels labels, Rectangle2D box, Theme theme, String title) {
+    Graphics2D g = labels.graphics();
     double fs = theme.fontSize();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
-    double top = box.getMinY() + (title == null ? 0 : fm.getHeight() + 4);
+    FontMetrics fm = Labels.metrics(g);
+    double line = Labels.lineHeight(g.getFont());
+    double top = box.getMinY() + (title == null ? line / 2 : line + 4 + line / 2);
     double barW = Math.min(fs * 1.1, box.getWidth() * 0.3);
-    double zeroH = fm.getHeight() * 2.6; // the swatches for 0 and for NaN/∞
-    double barH = Math.max(10, box.getMaxY() - top - zeroH - fm.getHeight() * 0.6);
+    // below the bar: half a label, a gap, the swatches for 0 and for NaN/∞ with their labels
+    double zeroRow = line / 2 + 4 + line + 2 + line;
+    double barH = Math.max(10, box.getMaxY() - top - zeroRow);
     if (title != null) {
       g.setColor(theme.foreground());
-      g.drawString(title, (float) box.getMinX(), (float) (box.getMinY() + fm.getAscent()));
+      labels.draw(title, box.getMinX(), box.getMinY() + fm.getAscent());
     }
     int steps = (int) Math.max(2, barH);
     for (int i = 0; i < steps; i++) {
@@ -88,25 +96,32 @@ public record DecadeScale(int minExponent, int maxExponent, ColorMap map, Color 
     g.setStroke(theme.thinStroke());
     g.draw(new Rectangle2D.Double(box.getMinX(), top, barW, barH));
     int decades = maxExponent - minExponent;
-    int every = Math.max(1, (int) Math.ceil(decades / Math.max(1.0, barH / (fm.getHeight() * 1.05))));
+    double perDecade = barH / decades;
+    // every k-th decade, k a 1-2-5 step, so labels stand a line and a bit apart
+    int every = 1;
+    for (int k : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
+      every = k;
+      if (perDecade * k >= line * 1.15) {
+        break;
+      }
+    }
     for (int e = maxExponent; e >= minExponent; e--) {
-      if (Math.floorMod(e, every) != 0 && e != maxExponent && e != minExponent) {
+      if (Math.floorMod(e, every) != 0) {
         continue;
       }
       double y = top + barH * (maxExponent - e) / (double) decades;
-      g.drawString(NiceTicks.decadeLabel(Math.pow(10, e)), (float) (box.getMinX() + barW + 4),
-          (float) (y + fm.getAscent() / 2.0 - 1));
+      labels.draw(NiceTicks.decadeLabel(Math.pow(10, e)), box.getMinX() + barW + 4,
+          y + fm.getAscent() / 2.0 - 1);
     }
-    double zy = top + barH + fm.getHeight() * 0.6;
+    double zy = top + barH + line / 2 + 4;
     g.setColor(zeroColor);
-    g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, fm.getHeight() * 0.9));
+    g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, line * 0.8));
     g.setColor(theme.muted());
-    g.drawString("0", (float) (box.getMinX() + barW + 4), (float) (zy + fm.getAscent() * 0.85));
-    zy += fm.getHeight() * 1.3;
+    labels.draw("0", box.getMinX() + barW + 4, zy + fm.getAscent());
+    zy += line + 2;
     g.setColor(NON_FINITE_COLOR);
-    g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, fm.getHeight() * 0.9));
+    g.fill(new Rectangle2D.Double(box.getMinX(), zy, barW, line * 0.8));
     g.setColor(theme.muted());
-    g.drawString(theme.text("scale.nonFinite"), (float) (box.getMinX() + barW + 4),
-        (float) (zy + fm.getAscent() * 0.85));
+    labels.draw(theme.text("scale.nonFinite"), box.getMinX() + barW + 4, zy + fm.getAscent());
   }
 }

@@ -106,6 +106,8 @@ public final class DecisionBoundaryRenderer {
     g.fill(new Rectangle2D.Double(0, 0, width, height));
     PlotFrame f = frame(width, height, m, theme);
     Rectangle2D a = f.area();
+    Labels labels = new Labels(g, width, height);
+    drawTitle(labels, m.title(), a, width, theme);
     if (m.grid().dimensions() == 2) {
       drawPlane(g, f, m);
       Axes.drawFrame(g, a, theme);
@@ -116,36 +118,36 @@ public final class DecisionBoundaryRenderer {
       List<Double> ys = NiceTicks.linear(v.yMin(), v.yMax(), ty);
       double xStep = NiceTicks.step(v.xMin(), v.xMax(), tx);
       double yStep = NiceTicks.step(v.yMin(), v.yMax(), ty);
-      Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, xStep));
-      Axes.drawYLabels(g, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
+      Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, xStep));
+      Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y -> NiceTicks.label(y, yStep));
       drawPoints(g, f, m, theme);
     } else {
-      Axes.drawLinear(g, f, theme);
+      Axes.drawLinear(labels, f, theme);
       drawCurve(g, f, m, theme);
     }
-    drawTitle(g, m.title(), a, width, theme);
-    drawLegend(g, a, width, m, theme);
+    drawLegend(labels, f, width, m, theme);
   }
 
   /**
    * The title above the plot, moved left and shortened where the square plot is narrower than
    * it: it never leaves the picture.
    */
-  private static void drawTitle(Graphics2D g, String title, Rectangle2D a, double width,
+  private static void drawTitle(Labels labels, String title, Rectangle2D a, double width,
       Theme theme) {
     if (title == null || title.isEmpty()) {
       return;
     }
+    Graphics2D g = labels.graphics();
     double margin = theme.fontSize() * 0.8;
     g.setFont(theme.titleFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String t = title;
     while (t.length() > 1 && fm.stringWidth(t) > width - 2 * margin) {
       t = t.substring(0, t.length() - 2) + "…";
     }
     double x = Math.max(margin, Math.min(a.getMinX(), width - margin - fm.stringWidth(t)));
     g.setColor(theme.foreground());
-    g.drawString(t, (float) x, (float) (a.getMinY() - theme.fontSize() * 0.7));
+    labels.draw(t, x, a.getMinY() - theme.fontSize() * 0.7);
   }
 
   private static void drawPlane(Graphics2D g, PlotFrame f, DecisionBoundaryModel m) {
@@ -243,32 +245,48 @@ public final class DecisionBoundaryRenderer {
   }
 
   /** The key: beside the plot where there is room (it hides no sample), else in its corner. */
-  private static void drawLegend(Graphics2D g, Rectangle2D a, double width,
+  private static void drawLegend(Labels labels, PlotFrame f, double width,
       DecisionBoundaryModel m, Theme theme) {
+    Rectangle2D a = f.area();
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double r = radius(theme);
-    String[] labels = m.grid().dimensions() == 2
+    String[] keys = m.grid().dimensions() == 2
         ? new String[] {theme.text("boundary.train"), theme.text("boundary.test")}
         : new String[] {theme.text("boundary.train"), theme.text("boundary.test"),
             theme.text("boundary.network")};
     double textW = 0;
-    for (String s : labels) {
+    for (String s : keys) {
       textW = Math.max(textW, fm.stringWidth(s));
     }
     double pad = theme.fontSize() * 0.45;
     double rowH = fm.getHeight();
     double w = pad * 3 + 2 * r + textW + (m.grid().dimensions() == 2 ? 0 : r);
-    double h = pad * 2 + rowH * labels.length;
+    double h = pad * 2 + rowH * keys.length;
     boolean beside = width - a.getMaxX() >= w + 2 * pad;
-    double x0 = beside ? a.getMaxX() + pad : a.getMaxX() - w - pad;
-    double y0 = beside ? a.getMinY() : a.getMinY() + pad;
+    double x0 = a.getMaxX() + pad;
+    double y0 = a.getMinY();
+    if (!beside) { // inside: the corner with the fewest samples
+      boolean flat = m.grid().dimensions() != 2;
+      double[] in = m.trainInputs();
+      double[] t = m.trainTargets();
+      double[] xs = new double[t.length];
+      double[] ys = new double[t.length];
+      for (int i = 0; i < t.length; i++) {
+        xs[i] = f.toPixelX(flat ? in[i] : in[2 * i]);
+        ys[i] = f.toPixelY(flat ? t[i] : in[2 * i + 1]);
+      }
+      Rectangle2D corner = Labels.emptiestCorner(a, w, h, pad, xs, ys, t.length);
+      x0 = corner.getX();
+      y0 = corner.getY();
+    }
     g.setColor(theme.panel());
     g.fill(new Rectangle2D.Double(x0, y0, w, h));
     g.setColor(theme.grid());
     g.setStroke(theme.thinStroke());
     g.draw(new Rectangle2D.Double(x0, y0, w, h));
-    for (int i = 0; i < labels.length; i++) {
+    for (int i = 0; i < keys.length; i++) {
       double cy = y0 + pad + rowH * (i + 0.5);
       double cx = x0 + pad + r;
       Ellipse2D c = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
@@ -283,8 +301,7 @@ public final class DecisionBoundaryRenderer {
         g.draw(new java.awt.geom.Line2D.Double(cx - r * 1.5, cy, cx + r * 1.5, cy));
       }
       g.setColor(theme.foreground());
-      g.drawString(labels[i], (float) (cx + r * 2 + pad * 0.5),
-          (float) (cy + fm.getAscent() / 2.0 - 1));
+      labels.draw(keys[i], cx + r * 2 + pad * 0.5, cy + fm.getAscent() / 2.0 - 1);
     }
   }
 }

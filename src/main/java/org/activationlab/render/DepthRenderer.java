@@ -35,18 +35,8 @@ public final class DepthRenderer {
   /** The largest share of the width a legend beside the plot may take. */
   static final double LEGEND_SHARE = 0.45;
 
-  /** Metrics for layout, the same as a PNG's (antialiased text, integer advances). */
-  private static final Graphics2D MEASURE = measuring();
-
-  private static Graphics2D measuring() {
-    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    return g;
-  }
-
-  private static synchronized FontMetrics metrics(Font font) {
-    return MEASURE.getFontMetrics(font);
+  private static FontMetrics metrics(Font font) {
+    return Labels.metrics(font);
   }
 
   /**
@@ -198,14 +188,13 @@ public final class DepthRenderer {
     List<Double> ns = NiceTicks.linear(1, m.maxDepth(), Axes.targetTicks(a.getWidth(), theme));
     Axes.drawGrid(g, f, theme, ns, logTicks);
     Axes.drawFrame(g, a, theme);
-    Axes.drawXLabels(g, f, theme, ns, x -> Long.toString(Math.round(x)));
-    Axes.drawYLabels(g, theme, logTicks, f::toPixelY, a, y -> NiceTicks.decadeLabel(Math.pow(10, y)));
+    Labels labels = new Labels(g, width, height);
     if (hasTitle(height, theme)) {
-      g.setFont(theme.titleFont());
-      double titleRoom = (layout.outside() ? layout.legend().getMaxX() : width) - a.getMinX()
-          - theme.fontSize() * 0.4;
-      Axes.drawTitle(g, fit(theme.text("depth.title"), g.getFontMetrics(), titleRoom), a, theme);
+      Axes.drawTitle(labels, theme.text("depth.title"), a, theme);
     }
+    Axes.drawXLabels(labels, f, theme, ns, x -> Long.toString(Math.round(x)));
+    Axes.drawYLabels(labels, theme, logTicks, f::toPixelY, a,
+        y -> NiceTicks.decadeLabel(Math.pow(10, y)));
 
     java.awt.Shape clip = g.getClip();
     g.clip(new Rectangle2D.Double(a.getX() - 6, a.getY() - 6, a.getWidth() + 12, a.getHeight() + 12));
@@ -252,28 +241,18 @@ public final class DepthRenderer {
       }
     }
     g.setClip(clip);
-    drawLegend(g, layout, m);
+    drawLegend(labels, layout, m);
   }
 
-  private static String fit(String s, FontMetrics fm, double w) {
-    if (fm.stringWidth(s) <= w) {
-      return s;
-    }
-    String t = s;
-    while (t.length() > 1 && fm.stringWidth(t + "…") > w) {
-      t = t.substring(0, t.length() - 1);
-    }
-    return t + "…";
-  }
-
-  private static void drawLegend(Graphics2D g, Layout l, DepthModel m) {
+  private static void drawLegend(Labels labels, Layout l, DepthModel m) {
+    Graphics2D g = labels.graphics();
     List<String> rows = l.rows();
     if (rows.isEmpty()) {
       return;
     }
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double fs = theme.fontSize();
     double pad = fs * 0.5;
     double sample = fs * 1.6;
@@ -303,7 +282,7 @@ public final class DepthRenderer {
       }
       g.draw(sampleLine);
       g.setColor(i < header ? theme.muted() : theme.foreground());
-      g.drawString(fit(rows.get(i), fm, textRoom), (float) textX, (float) y);
+      labels.draw(Labels.fit(rows.get(i), g.getFont(), textRoom), textX, y);
       y += l.rowHeight();
     }
   }

@@ -51,8 +51,8 @@ public final class GradientHeatmapRenderer {
   public Layout layout(double width, double height, GradientHeatmapModel m, Theme theme) {
     double fs = theme.fontSize();
     double top = m.title() == null || m.title().isEmpty() ? fs * 0.8 : fs * 2.4;
-    double labelWidth = fs * 15; // room for "12 leaky_relu(0.1)  dead 100 % · sat 100 %" on one line
-    double legendWidth = fs * 6.5;
+    double legendWidth = legendWidth(theme);
+    double labelWidth = labelWidth(width - legendWidth, height - top, m, theme);
     double x0 = fs * 0.8 + labelWidth;
     double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
     double availH = Math.max(10, height - top - fs * 0.8);
@@ -62,7 +62,7 @@ public final class GradientHeatmapRenderer {
     double cellW = Math.min(availW / m.maxWidth(), rowH * 1.6);
     Rectangle2D cells = new Rectangle2D.Double(x0, top, cellW * m.maxWidth(), rowH * rows);
     Rectangle2D legend = new Rectangle2D.Double(width - legendWidth, top, legendWidth - fs * 0.6,
-        Math.max(availH, fs * 8));
+        availH);
     return new Layout(labelWidth, cells, cellW, rowH, legend);
   }
 
@@ -84,15 +84,15 @@ public final class GradientHeatmapRenderer {
     g.fill(new Rectangle2D.Double(0, 0, width, height));
     Layout l = layout(width, height, m, theme);
     double fs = theme.fontSize();
+    Labels labels = new Labels(g, width, height);
     if (m.title() != null && !m.title().isEmpty()) {
       g.setFont(theme.titleFont());
       g.setColor(theme.foreground());
-      g.drawString(fitTitle(m.title(), g.getFontMetrics(), width - fs * 1.6), (float) (fs * 0.8),
-          (float) (fs * 1.5));
+      labels.draw(fitTitle(m.title(), Labels.metrics(g), width - fs * 1.6), fs * 0.8, fs * 1.5);
     }
     List<GradientHeatmapModel.Row> rows = m.rows();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     for (int r = 0; r < rows.size(); r++) {
       GradientHeatmapModel.Row row = rows.get(r);
       double y = l.cells().getY() + r * l.rowHeight();
@@ -102,13 +102,15 @@ public final class GradientHeatmapRenderer {
           l.labelWidth() - fs * 0.5);
       String pct = fit(shares(row, theme), fm, l.labelWidth() - fs * 0.5);
       double mid = y + l.rowHeight() / 2;
-      if (l.rowHeight() >= fm.getHeight() * 2) {
-        g.drawString(name, (float) (fs * 0.8), (float) (mid - 2));
+      double line = Labels.lineHeight(g.getFont());
+      if (l.rowHeight() >= line * 2) {
+        labels.draw(name, fs * 0.8, mid - Labels.descent(g.getFont()));
         g.setColor(theme.muted());
-        g.drawString(pct, (float) (fs * 0.8), (float) (mid + fm.getAscent()));
-      } else {
-        g.drawString(fit(name + "  " + pct, fm, l.labelWidth() - fs * 0.5), (float) (fs * 0.8),
-            (float) (mid + fm.getAscent() / 2.0 - 1));
+        labels.draw(fit(pct, fm, l.labelWidth() - fs * 0.5), fs * 0.8,
+            mid + Labels.ascent(g.getFont()));
+      } else if (r % (int) Math.ceil(line / l.rowHeight()) == 0) { // every k-th row where thin
+        labels.draw(fit(name + "  " + pct, fm, l.labelWidth() - fs * 0.5), fs * 0.8,
+            mid + fm.getAscent() / 2.0 - 1);
       }
       for (int j = 0; j < row.width(); j++) {
         Rectangle2D c = cell(l, r, j);
@@ -129,7 +131,38 @@ public final class GradientHeatmapRenderer {
         }
       }
     }
-    drawLegend(g, l.legend(), m, theme);
+    drawLegend(labels, l.legend(), m, theme);
+  }
+
+  /** The label column: as wide as the widest label needs, at most 45 % of the room. */
+  private static double labelWidth(double room, double height, GradientHeatmapModel m,
+      Theme theme) {
+    java.awt.Font font = theme.smallFont();
+    double fs = theme.fontSize();
+    double rowH = Math.min((height - fs * 0.8) / Math.max(1, m.rows().size()), fs * 6);
+    boolean twoLines = rowH >= Labels.lineHeight(font) * 2;
+    double needed = 0;
+    for (GradientHeatmapModel.Row row : m.rows()) {
+      String name = row.label() + "  " + NiceTicks.significant(row.mean(), 2);
+      String pct = shares(row, theme);
+      needed = Math.max(needed, twoLines
+          ? Math.max(Labels.width(name, font), Labels.width(pct, font))
+          : Labels.width(name + "  " + pct, font));
+    }
+    return Math.min(needed + fs * 0.6, Math.max(fs * 6, room * 0.45));
+  }
+
+  /** The legend column: bar, decade labels and the entries below it. */
+  private static double legendWidth(Theme theme) {
+    java.awt.Font font = theme.smallFont();
+    double fs = theme.fontSize();
+    double entries = 0;
+    for (String s : new String[] {"1e−12", theme.text("heatmap.zero"),
+        theme.text("heatmap.nonFinite")}) {
+      entries = Math.max(entries, Labels.width(s, font));
+    }
+    return Math.max(Math.max(Labels.width(theme.text("heatmap.legend"), font),
+        Labels.width(theme.text("heatmap.dead"), font)), fs * 1.1 + 5 + entries) + fs * 1.2;
   }
 
   /**
@@ -171,29 +204,37 @@ public final class GradientHeatmapRenderer {
     return t + "…";
   }
 
-  private static void drawLegend(Graphics2D g, Rectangle2D a, GradientHeatmapModel m,
+  private static void drawLegend(Labels labels, Rectangle2D a, GradientHeatmapModel m,
       Theme theme) {
+    Graphics2D g = labels.graphics();
     double fs = theme.fontSize();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
+    double line = Labels.lineHeight(g.getFont());
     g.setColor(theme.foreground());
-    g.drawString(theme.text("heatmap.legend"), (float) a.getX(),
-        (float) (a.getY() + fm.getAscent()));
+    labels.draw(theme.text("heatmap.legend"), a.getX(), a.getY() + fm.getAscent());
     double locked = 0; // a second title line saying the scale is locked
     if (m.locked()) {
-      locked = fm.getHeight();
+      locked = line;
       g.setColor(theme.muted());
-      g.drawString(theme.text("heatmap.legend.locked"), (float) a.getX(),
-          (float) (a.getY() + locked + fm.getAscent()));
+      labels.draw(theme.text("heatmap.legend.locked"), a.getX(),
+          a.getY() + locked + fm.getAscent());
     }
     double barW = fs * 1.1;
     // values beyond a locked range: a triangle at that end of the bar, as matplotlib's "extend"
     double cap = barW * 0.9;
     boolean above = m.exceeds(1);
     boolean below = m.exceeds(-1);
-    double barTop = a.getY() + fm.getHeight() + 4 + locked + (above ? cap : 0);
-    double barH = Math.max(fs * 4, a.getHeight() - fm.getHeight() * 5.8 // room for 3 entries
-        - locked - (above ? cap : 0) - (below ? cap : 0));
+    double barTop = a.getY() + line + 4 + line / 2 + locked + (above ? cap : 0);
+    // below the bar: half a label, then as many entries as leave the bar three labels high;
+    // "dead" goes first, then "0 exactly": "NaN or ∞" explains a diverged run's magenta
+    double barH = a.getMaxY() - barTop - line / 2 - 3 * line * 1.3 - (below ? cap : 0);
+    int entries = 3;
+    while (entries > 0 && barH < line * 3) {
+      entries--;
+      barH += line * 1.3;
+    }
+    barH = Math.max(fs, barH);
     int steps = 64;
     for (int i = 0; i < steps; i++) {
       double t = 1 - (i + 0.5) / steps;
@@ -210,7 +251,7 @@ public final class GradientHeatmapRenderer {
     if (below) {
       extension(g, a.getX(), barTop + barH, barW, cap, ColorMap.VIRIDIS.color(0), theme);
     }
-    int target = (int) Math.max(2, barH / (fm.getHeight() * 1.1));
+    int target = (int) Math.max(1, Math.floor(barH / (line * 1.15)));
     List<Double> decades = NiceTicks.decades(Math.pow(10, m.decadeMin()),
         Math.pow(10, m.decadeMax()), target);
     for (double d : decades) {
@@ -219,23 +260,27 @@ public final class GradientHeatmapRenderer {
       g.setColor(theme.muted());
       g.draw(new Line2D.Double(a.getX() + barW, py, a.getX() + barW + 3, py));
       g.setColor(theme.foreground());
-      g.drawString(NiceTicks.decadeLabel(d), (float) (a.getX() + barW + 5),
-          (float) (py + fm.getAscent() / 2.0 - 1));
+      labels.draw(NiceTicks.decadeLabel(d), a.getX() + barW + 5, py + fm.getAscent() / 2.0 - 1);
     }
-    double y = barTop + barH + (below ? cap : 0) + fm.getHeight() * 0.6;
-    g.setColor(ZERO_COLOR);
-    g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
-    g.setColor(theme.foreground());
-    g.drawString(theme.text("heatmap.zero"), (float) (a.getX() + barW + 5), (float) (y + fm.getAscent()));
-    y += fm.getHeight() * 1.3;
-    g.setColor(NON_FINITE_COLOR);
-    g.fill(new Rectangle2D.Double(a.getX(), y, barW, fm.getHeight() * 0.9));
-    g.setColor(theme.foreground());
-    g.drawString(theme.text("heatmap.nonFinite"), (float) (a.getX() + barW + 5),
-        (float) (y + fm.getAscent()));
-    y += fm.getHeight() * 1.3;
-    g.setColor(theme.foreground());
-    g.drawString(theme.text("heatmap.dead"), (float) a.getX(), (float) (y + fm.getAscent()));
+    double y = barTop + barH + (below ? cap : 0) + line / 2 + line * 0.3;
+    if (entries >= 2) {
+      g.setColor(ZERO_COLOR);
+      g.fill(new Rectangle2D.Double(a.getX(), y, barW, line * 0.9));
+      g.setColor(theme.foreground());
+      labels.draw(theme.text("heatmap.zero"), a.getX() + barW + 5, y + fm.getAscent());
+      y += line * 1.3;
+    }
+    if (entries >= 1) {
+      g.setColor(NON_FINITE_COLOR);
+      g.fill(new Rectangle2D.Double(a.getX(), y, barW, line * 0.9));
+      g.setColor(theme.foreground());
+      labels.draw(theme.text("heatmap.nonFinite"), a.getX() + barW + 5, y + fm.getAscent());
+      y += line * 1.3;
+    }
+    if (entries >= 3) {
+      g.setColor(theme.foreground());
+      labels.draw(theme.text("heatmap.dead"), a.getX(), y + fm.getAscent());
+    }
   }
 
   /** A triangle on the bar's end at {@code y}, pointing {@code height} away (up if negative). */

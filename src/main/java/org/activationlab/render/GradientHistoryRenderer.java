@@ -50,18 +50,22 @@ public final class GradientHistoryRenderer {
     Theme theme = m.theme();
     Backdrop.paint(g, width, height, theme);
     Rectangle2D[] areas = areas(width, height, m);
+    Labels labels = new Labels(g, width, height);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    g.drawString(theme.text("history.title", m.metric()), (float) areas[0].getMinX(),
-        (float) (theme.fontSize() * 1.3));
+    double margin = theme.fontSize() * 0.5;
+    String title = Labels.fit(theme.text("history.title", m.metric()), g.getFont(),
+        width - 2 * margin);
+    labels.draw(title, Math.max(margin, Math.min(areas[0].getMinX(),
+        width - margin - Labels.metrics(g).stringWidth(title))), theme.fontSize() * 1.3);
     if (m.columns() == 0) {
-      Axes.drawEmptyMessage(g, new Rectangle2D.Double(0, 0, width, height), theme,
+      Axes.drawEmptyMessage(labels, new Rectangle2D.Double(0, 0, width, height), theme,
           theme.text("history.empty"));
       return;
     }
-    drawHeatmap(g, heatmapFrame(width, height, m), m);
-    m.scale().drawLegend(g, areas[2], theme, null);
-    drawChart(g, chartFrame(width, height, m), m);
+    drawHeatmap(labels, heatmapFrame(width, height, m), m);
+    m.scale().drawLegend(labels, areas[2], theme, null);
+    drawChart(labels, chartFrame(width, height, m), m);
   }
 
   private static Rectangle2D[] areas(double width, double height, GradientHistoryModel m) {
@@ -72,7 +76,7 @@ public final class GradientHistoryRenderer {
     double plotW = Math.max(20, width - left - legendW - fs);
     double usable = height - top - fs * 2.4;
     double heatH = Math.max(10, usable * 0.45);
-    double gap = fs * 1.6;
+    double gap = fs * 0.8; // the chart's step axis serves both
     Rectangle2D heat = new Rectangle2D.Double(left, top, plotW, heatH);
     Rectangle2D chart = new Rectangle2D.Double(left, top + heatH + gap, plotW,
         Math.max(10, usable - heatH - gap));
@@ -81,7 +85,8 @@ public final class GradientHistoryRenderer {
     return new Rectangle2D[] {heat, chart, legend};
   }
 
-  private void drawHeatmap(Graphics2D g, PlotFrame f, GradientHistoryModel m) {
+  private void drawHeatmap(Labels labels, PlotFrame f, GradientHistoryModel m) {
+    Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     Rectangle2D a = f.area();
     int w = (int) Math.max(1, Math.round(a.getWidth()));
@@ -108,26 +113,26 @@ public final class GradientHistoryRenderer {
     }
     Axes.drawFrame(g, a, theme);
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double rowH = a.getHeight() / h;
-    int every = (int) Math.max(1, Math.ceil(fm.getHeight() / rowH));
     g.setColor(theme.muted());
+    // a label per row where rows are a line high, else every k-th
+    int every = (int) Math.max(1, Math.ceil(Labels.lineHeight(g.getFont()) / rowH));
     for (int layer = 0; layer < h; layer += every) {
       String label = m.layerLabels()[layer];
-      g.drawString(label, (float) (a.getMinX() - fm.stringWidth(label) - 6),
-          (float) (a.getMinY() + rowH * (layer + 0.5) + fm.getAscent() / 2.0 - 1));
+      labels.draw(label, a.getMinX() - fm.stringWidth(label) - 6,
+          a.getMinY() + rowH * (layer + 0.5) + fm.getAscent() / 2.0 - 1);
     }
+    // the axis's name over the labels, or level with the title where the first label is in the way
     String axis = theme.text("history.layerAxis");
-    g.drawString(axis, (float) (a.getMinX() - fm.stringWidth(axis) - 6),
-        (float) (a.getMinY() - 4));
-    List<Double> xs = NiceTicks.whole(f.viewport().xMin(), f.viewport().xMax(),
-        Axes.targetTicks(a.getWidth(), theme));
-    double step = NiceTicks.step(f.viewport().xMin(), f.viewport().xMax(),
-        Axes.targetTicks(a.getWidth(), theme));
-    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, step)));
+    double x = a.getMinX() - fm.stringWidth(axis) - 6;
+    if (!labels.draw(axis, x, a.getMinY() - 4)) {
+      labels.draw(axis, x, theme.fontSize() * 1.3);
+    }
   }
 
-  private static void drawChart(Graphics2D g, PlotFrame f, GradientHistoryModel m) {
+  private static void drawChart(Labels labels, PlotFrame f, GradientHistoryModel m) {
+    Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     Rectangle2D a = f.area();
     Viewport v = f.viewport();
@@ -138,8 +143,9 @@ public final class GradientHistoryRenderer {
     double step = NiceTicks.step(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     Axes.drawGrid(g, f, theme, xs, logs);
     Axes.drawFrame(g, a, theme);
-    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, step)));
-    Axes.drawYLabels(g, theme, logs, f::toPixelY, a, y -> NiceTicks.decadeLabel(Math.pow(10, y)));
+    Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, step)));
+    Axes.drawYLabels(labels, theme, logs, f::toPixelY, a,
+        y -> NiceTicks.decadeLabel(Math.pow(10, y)));
     java.awt.Shape clip = g.getClip();
     g.clip(a);
     g.setStroke(theme.seriesStroke());
@@ -165,31 +171,36 @@ public final class GradientHistoryRenderer {
       g.draw(path);
     }
     g.setClip(clip);
+    drawLayerKey(labels, a, m, theme);
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(theme.muted());
     String xTitle = theme.text("axis.step");
-    g.drawString(xTitle, (float) (a.getMaxX() - fm.stringWidth(xTitle)),
-        (float) (a.getMaxY() + fm.getHeight() * 2));
-    drawLayerKey(g, a, m, theme);
+    labels.draw(xTitle, a.getMaxX() - fm.stringWidth(xTitle), a.getMaxY() + fm.getHeight() * 2);
   }
 
   /** A small key: the first and last layer's colours with their labels. */
-  private static void drawLayerKey(Graphics2D g, Rectangle2D a, GradientHistoryModel m, Theme theme) {
+  private static void drawLayerKey(Labels labels, Rectangle2D a, GradientHistoryModel m,
+      Theme theme) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2;
     int n = m.layers();
     for (int layer : n > 1 ? new int[] {0, n - 1} : new int[] {0}) {
-      g.setColor(layerColor(layer, n, theme.isDark()));
-      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
-      x += fm.getAscent() * 1.4 + 4;
-      g.setColor(theme.muted());
       // the output layer is the last: "output layer", not "layer out"
       String label = layer == n - 1 && n > 1 ? theme.text("history.outputLayer")
           : theme.text("history.layer", m.layerLabels()[layer]);
-      g.drawString(label, (float) x, (float) y);
+      double swatch = fm.getAscent() * 1.4 + 4;
+      if (!labels.fits(labels.box(label, x + swatch, y))) {
+        break; // no room: no swatch without its words
+      }
+      g.setColor(layerColor(layer, n, theme.isDark()));
+      g.fill(new Rectangle2D.Double(x, y - fm.getAscent() * 0.7, fm.getAscent() * 1.4, fm.getAscent() * 0.6));
+      x += swatch;
+      g.setColor(theme.muted());
+      labels.draw(label, x, y);
       x += fm.stringWidth(label) + theme.fontSize();
     }
   }

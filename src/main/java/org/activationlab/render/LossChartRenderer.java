@@ -22,13 +22,38 @@ public final class LossChartRenderer {
 
   /** The loss frame: x in steps, y in loss (or log10 of loss on a log axis). */
   public PlotFrame frame(double width, double height, LossChartModel m) {
-    double fs = m.theme().fontSize();
-    Rectangle2D a = new Rectangle2D.Double(fs * 4.0, fs * 2.0, Math.max(10, width - fs * 7.5),
-        Math.max(10, height - fs * 4.6));
+    Theme theme = m.theme();
+    double fs = theme.fontSize();
+    double top = fs * 2.0;
+    double h = Math.max(10, height - fs * 4.6);
     double x0 = m.steps().length == 0 ? 0 : m.steps()[0];
     double x1 = m.steps().length == 0 ? 1 : Math.max(x0 + 1, m.steps()[m.steps().length - 1]);
     double[] y = lossRange(m);
-    return new PlotFrame(a, new Viewport(x0, x1, y[0], y[1]));
+    Viewport v = new Viewport(x0, x1, y[0], y[1]);
+    // room left for the widest loss label, right for "100%"
+    double widest = 0;
+    YTicks ticks = yTicks(m, v, h);
+    for (double t : ticks.values()) {
+      widest = Math.max(widest, Labels.width(ticks.label().apply(t), theme.smallFont()));
+    }
+    double left = Math.max(fs * 2.5, widest + fs * 0.9);
+    double right = Labels.width("100%", theme.smallFont()) + fs * 0.9;
+    Rectangle2D a = new Rectangle2D.Double(left, top, Math.max(10, width - left - right), h);
+    return new PlotFrame(a, v);
+  }
+
+  /** The loss axis's ticks and how they are labelled. */
+  private record YTicks(List<Double> values, java.util.function.DoubleFunction<String> label) {}
+
+  private static YTicks yTicks(LossChartModel m, Viewport v, double areaHeight) {
+    int target = Axes.targetTicks(areaHeight, m.theme());
+    if (m.logLoss()) {
+      return new YTicks(NiceTicks.decades(Math.pow(10, v.yMin()), Math.pow(10, v.yMax()), target)
+          .stream().map(Math::log10).toList(), y -> NiceTicks.decadeLabel(Math.pow(10, y)));
+    }
+    double step = NiceTicks.step(v.yMin(), v.yMax(), target);
+    return new YTicks(NiceTicks.linear(v.yMin(), v.yMax(), target),
+        y -> NiceTicks.label(y, step));
   }
 
   /** Draws into (0, 0, width, height). */
@@ -38,30 +63,22 @@ public final class LossChartRenderer {
     PlotFrame f = frame(width, height, m);
     Rectangle2D a = f.area();
     Viewport v = f.viewport();
-    int target = Axes.targetTicks(a.getHeight(), theme);
-    List<Double> ys;
-    java.util.function.DoubleFunction<String> yLabel;
-    if (m.logLoss()) {
-      ys = NiceTicks.decades(Math.pow(10, v.yMin()), Math.pow(10, v.yMax()), target).stream()
-          .map(Math::log10).toList();
-      yLabel = y -> NiceTicks.decadeLabel(Math.pow(10, y));
-    } else {
-      ys = NiceTicks.linear(v.yMin(), v.yMax(), target);
-      double step = NiceTicks.step(v.yMin(), v.yMax(), target);
-      yLabel = y -> NiceTicks.label(y, step);
-    }
+    YTicks y = yTicks(m, v, a.getHeight());
+    List<Double> ys = y.values();
     List<Double> xs = NiceTicks.whole(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     double xStep = NiceTicks.step(v.xMin(), v.xMax(), Axes.targetTicks(a.getWidth(), theme));
     Axes.drawGrid(g, f, theme, xs, ys);
     Axes.drawFrame(g, a, theme);
-    Axes.drawXLabels(g, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, xStep)));
-    Axes.drawYLabels(g, theme, ys, f::toPixelY, a, yLabel);
-    drawAccuracyAxis(g, a, theme);
-    Axes.drawTitle(g, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
+    Labels labels = new Labels(g, width, height);
+    Axes.drawTitle(labels, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
+    drawKey(labels, a, theme);
+    Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, xStep)));
+    Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y.label());
+    drawAccuracyAxis(labels, a, theme);
 
     java.awt.Shape clip = g.getClip();
     g.clip(a);
-    DoubleUnaryOperator lossY = m.logLoss() ? y -> f.toPixelY(Math.log10(y)) : f::toPixelY;
+    DoubleUnaryOperator lossY = m.logLoss() ? t -> f.toPixelY(Math.log10(t)) : f::toPixelY;
     g.setStroke(theme.seriesStroke());
     g.setColor(TRAIN);
     g.draw(line(m.steps(), m.trainLoss(), f, lossY, m.logLoss(), false));
@@ -74,9 +91,8 @@ public final class LossChartRenderer {
     g.draw(line(m.steps(), m.accuracy(), f,
         acc -> a.getMaxY() - acc * a.getHeight(), false, true));
     g.setClip(clip);
-    drawKey(g, a, theme);
     if (m.steps().length < 2) { // step 0 alone is a point, not yet a curve
-      Axes.drawEmptyMessage(g, a, theme, theme.text("loss.empty"));
+      Axes.drawEmptyMessage(labels, a, theme, theme.text("loss.empty"));
     }
   }
 
@@ -106,42 +122,60 @@ public final class LossChartRenderer {
     return path;
   }
 
-  private static void drawAccuracyAxis(Graphics2D g, Rectangle2D a, Theme theme) {
+  /** 0–100 % on the right, every 25 % or fewer where the axis is short. */
+  private static void drawAccuracyAxis(Labels labels, Rectangle2D a, Theme theme) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(ACCURACY);
+    double line = Labels.lineHeight(g.getFont());
+    int step = a.getHeight() / 4 >= line ? 25 : a.getHeight() / 2 >= line ? 50 : 100;
     for (int pct = 0; pct <= 100; pct += 25) {
       double y = a.getMaxY() - pct / 100.0 * a.getHeight();
       g.draw(new Line2D.Double(a.getMaxX(), y, a.getMaxX() + 4, y));
-      g.drawString(pct + "%", (float) (a.getMaxX() + 6), (float) (y + fm.getAscent() / 2.0 - 1));
+      if (pct % step == 0) {
+        labels.draw(pct + "%", a.getMaxX() + 6, y + fm.getAscent() / 2.0 - 1);
+      }
     }
   }
 
-  private static void drawKey(Graphics2D g, Rectangle2D a, Theme theme) {
+  /** The key under the plot; short words where the long ones do not fit, none where none do. */
+  private static void drawKey(Labels labels, Rectangle2D a, Theme theme) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2.1;
     double sample = theme.fontSize() * 1.6;
-    String[] labels = {theme.text("loss.train"), theme.text("loss.test"),
+    String[] labelsLong = {theme.text("loss.train"), theme.text("loss.test"),
         theme.text("loss.accuracy")};
+    String[] text = labelsLong;
     double needed = 0;
-    for (String label : labels) {
+    for (String label : text) {
       needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
     }
-    if (needed > a.getWidth() + theme.fontSize() * 3) {
-      labels = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
+    if (x + needed - theme.fontSize() > labels.width()) {
+      text = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
           theme.text("loss.accuracyShort")}; // narrow picture or large fonts
+      needed = 0;
+      for (String label : text) {
+        needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
+      }
     }
+    // start further left rather than lose an entry
+    x = Math.max(theme.fontSize() * 0.5, Math.min(x, labels.width() - needed + theme.fontSize()));
     Color[] colors = {TRAIN, TEST, ACCURACY};
-    for (int i = 0; i < labels.length; i++) {
+    for (int i = 0; i < text.length; i++) {
+      if (!labels.fits(labels.box(text[i], x + sample + 4, y))) {
+        break;
+      }
       g.setColor(colors[i]);
       g.setStroke(i == 0 ? theme.seriesStroke() : i == 1 ? theme.dashedStroke() : theme.dottedStroke());
       g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sample, y - fm.getAscent() / 3.0));
       x += sample + 4;
       g.setColor(theme.muted());
-      g.drawString(labels[i], (float) x, (float) y);
-      x += fm.stringWidth(labels[i]) + theme.fontSize();
+      labels.draw(text[i], x, y);
+      x += fm.stringWidth(text[i]) + theme.fontSize();
     }
   }
 

@@ -59,11 +59,15 @@ public final class NetworkDiagramRenderer {
     Theme theme = m.theme();
     Backdrop.paint(g, width, height, theme);
     Rectangle2D a = area(width, height, m);
+    Labels labels = new Labels(g, width, height);
     g.setFont(theme.titleFont());
     g.setColor(theme.foreground());
-    String title = theme.text("network.title");
-    g.drawString(title, (float) a.getMinX(), (float) (theme.fontSize() * 1.4));
-    double titleEnd = a.getMinX() + g.getFontMetrics().stringWidth(title);
+    double margin = theme.fontSize() * 0.5;
+    String title = Labels.fit(theme.text("network.title"), g.getFont(), width - 2 * margin);
+    double titleX = Math.max(margin, Math.min(a.getMinX(),
+        width - margin - Labels.metrics(g).stringWidth(title)));
+    labels.draw(title, titleX, theme.fontSize() * 1.4);
+    double titleEnd = titleX + Labels.metrics(g).stringWidth(title);
     if (m.weights() != null) {
       drawLinks(g, width, height, m);
     }
@@ -87,13 +91,13 @@ public final class NetworkDiagramRenderer {
         }
       }
     }
-    drawLayerLabels(g, width, height, m);
+    drawLayerLabels(labels, width, height, m);
     if (m.weights() != null) {
-      drawLinkKey(g, area(width, height, m), theme, titleEnd);
+      drawLinkKey(labels, area(width, height, m), theme, titleEnd);
     }
     double fs = theme.fontSize();
-    m.scale().drawLegend(g, new Rectangle2D.Double(a.getMaxX() + fs * 1.5, a.getMinY(), fs * 4,
-        a.getHeight()), theme, "|δ|");
+    m.scale().drawLegend(labels, new Rectangle2D.Double(a.getMaxX() + fs * 1.5, a.getMinY(),
+        fs * 4, a.getHeight()), theme, "|δ|");
   }
 
   /** A cross drawn twice (thick background-coloured under thin foreground) to show on any cell. */
@@ -165,9 +169,10 @@ public final class NetworkDiagramRenderer {
   }
 
   /** "w > 0" in blue, "w < 0" in orange, at the top right of the diagram (short: the title is left of it). */
-  private static void drawLinkKey(Graphics2D g, Rectangle2D a, Theme theme, double titleEnd) {
+  private static void drawLinkKey(Labels labels, Rectangle2D a, Theme theme, double titleEnd) {
+    Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     String pos = "w > 0";
     String neg = "w < 0";
     double sample = theme.fontSize() * 1.4;
@@ -183,7 +188,7 @@ public final class NetworkDiagramRenderer {
       x += sample + 4;
       g.setColor(theme.muted());
       String label = i == 0 ? pos : neg;
-      g.drawString(label, (float) x, (float) y);
+      labels.draw(label, x, y);
       x += fm.stringWidth(label) + theme.fontSize();
     }
   }
@@ -234,19 +239,32 @@ public final class NetworkDiagramRenderer {
     return a[k];
   }
 
-  private void drawLayerLabels(Graphics2D g, double width, double height, NetworkDiagramModel m) {
+  /** "in", "out" and the hidden layers' numbers under their columns, every k-th where they crowd. */
+  private void drawLayerLabels(Labels labels, double width, double height, NetworkDiagramModel m) {
+    Graphics2D g = labels.graphics();
     Theme theme = m.theme();
     g.setFont(theme.smallFont());
-    FontMetrics fm = g.getFontMetrics();
+    FontMetrics fm = Labels.metrics(g);
     g.setColor(theme.muted());
     Rectangle2D a = area(width, height, m);
     int layers = m.widths().length;
+    double y = a.getMaxY() + fm.getAscent() + 6;
+    String[] text = new String[layers];
+    double[] at = new double[layers];
     for (int l = 0; l < layers; l++) {
-      String label = l == 0 ? theme.text("network.in") : l == layers - 1
+      text[l] = l == 0 ? theme.text("network.in") : l == layers - 1
           ? theme.text("network.out") : Integer.toString(l);
-      double x = neuronCentre(width, height, m, l, 0).getX();
-      g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0),
-          (float) (a.getMaxY() + fm.getAscent() + 6));
+      at[l] = neuronCentre(width, height, m, l, 0).getX();
+    }
+    // the ends first; then the hidden layers, every k-th where they would crowd
+    labels.drawCentred(text[0], at[0], y);
+    if (layers > 1) {
+      labels.drawCentred(text[layers - 1], at[layers - 1], y);
+    }
+    int every = Axes.thinning(layers, 0, i -> at[i], i -> fm.stringWidth(text[i]) / 2.0,
+        theme.fontSize() * 0.4);
+    for (int l = every; l < layers - 1; l += every) {
+      labels.drawCentred(text[l], at[l], y);
     }
   }
 }

@@ -222,4 +222,38 @@ class FunctionPlotRendererTest {
       assertThat(close(rgb, selected == 0 ? a : b)).as("selected %d on top", selected).isTrue();
     }
   }
+
+  /**
+   * The Explorer's legend hides no curve: with the functions the Explorer opens with, at the
+   * sizes its plot gets (720p, 1080p, a focused plot), in both looks, no point of any f or f′
+   * lies under the legend's panel, wherever it goes.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"700, 300, 1", "700, 300, 1.5", "1000, 420, 1.5",
+      "1280, 720, 1.5", "1280, 720, 1", "480, 320, 1.5"})
+  void theLegendHidesNoCurve(int w, int h, double scale) {
+    Theme theme = scale == 1 ? Theme.light() : Theme.light().highContrast().scaled(scale);
+    List<PlotSeries> series = List.of(new PlotSeries(Catalog.parse("sigmoid"), Palette.color(0),
+        "Sigmoid"), new PlotSeries(Catalog.parse("tanh"), Palette.color(1), "Tanh"),
+        new PlotSeries(Catalog.parse("relu"), Palette.color(2), "ReLU"));
+    FunctionPlotModel m = new FunctionPlotModel(series, Viewport.DEFAULT, true, true, theme,
+        Double.NaN, "Activation functions");
+    FunctionPlotRenderer.LegendLayout legend = renderer.legend(w, h, m);
+    assertThat(legend.box()).as("a legend is shown").isNotNull();
+    assertThat(legend.rows()).as("with every function").hasSize(3);
+    PlotFrame f = renderer.frame(w, h, m);
+    int covered = 0;
+    for (double px = f.area().getMinX(); px <= f.area().getMaxX(); px += 0.5) {
+      double x = f.toDataX(px);
+      for (PlotSeries s : series) {
+        for (double y : new double[] {s.activation().value(x), s.activation().derivative(x)}) {
+          double py = f.toPixelY(y);
+          if (f.area().contains(px, py) && legend.box().contains(px, py)) {
+            covered++;
+          }
+        }
+      }
+    }
+    assertThat(covered).as("curve points under the legend").isZero();
+  }
 }

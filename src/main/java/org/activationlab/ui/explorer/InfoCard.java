@@ -26,7 +26,10 @@ final class InfoCard extends VBox {
       new org.activationlab.ui.ViewListeners();
 
   private static final float FORMULA_SIZE = 19f;
-  /** The card's width less its padding: wider formulas are scaled down to fit. */
+  /**
+   * The card's width less its padding: wider formulas are set smaller to fit, never below the body
+   * size (see {@link FormulaView#show}).
+   */
   private static final double FORMULA_MAX_WIDTH = 325;
 
   private final ExplorerModel model;
