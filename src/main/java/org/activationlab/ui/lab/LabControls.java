@@ -251,17 +251,17 @@ final class LabControls extends VBox {
     target.setAlignment(Pos.CENTER_LEFT);
 
     List<String> inits = Arrays.stream(Initializer.Kind.values()).map(k -> switch (k) {
-      case CONSTANT -> "constant:value=0.1";
-      case UNIFORM -> "uniform:limit=0.5";
-      case NORMAL -> "normal:stddev=0.15";
+      case CONSTANT -> "constant:0.1";
+      case UNIFORM -> "uniform:0.5";
+      case NORMAL -> "normal:0.15";
       default -> k.id();
     }).toList();
     VBox box = new VBox(6, shape,
         setting("hidden", List.of(), s -> hiddenText(s.hidden())),
         target, activationField,
-        setting("init", inits, s -> s.init().spec()),
-        setting("biasInit", List.of("zeros", "constant:value=0.1", "constant:value=-0.5",
-            "normal:stddev=0.1"), s -> s.biasInit().spec()));
+        setting("init", inits, s -> compact(s.init().spec())),
+        setting("biasInit", List.of("zeros", "constant:0.1", "constant:-0.5", "normal:0.1"),
+            s -> compact(s.biasInit().spec())));
     return group("lab.group.network", box, true);
   }
 
@@ -298,6 +298,14 @@ final class LabControls extends VBox {
         I18n.text("lab.setting." + key + ".tooltip"), suggestions, read, v -> model.set(key, v));
     fields.add(f);
     return f;
+  }
+
+  /**
+   * An initialiser as the field shows it: its one parameter as a bare number ({@code
+   * constant:-0.5}, which parses back), so the value that matters is not cut off in the field.
+   */
+  static String compact(String spec) {
+    return spec.replaceFirst(":(value|stddev|limit)=", ":");
   }
 
   /** A label and its field kept together on one line, neither cut. */
