@@ -70,6 +70,30 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * Shows the run as it was after step {@code step} (rebuilt exactly, {@link Run#at}); pauses.
+   * A step at or beyond the run's own shows the run live again; so do Play, Step and Reset.
+   */
+  record View(long step) implements Command {
+    public View {
+      if (step < 0) {
+        throw new IllegalArgumentException("step must be ≥ 0 (got " + step + ")");
+      }
+    }
+  }
+
+  /**
+   * Continues the run from step {@code step} ("continue from here", {@link Run#branchAt}): the
+   * later steps are dropped and training goes on from there, paused.
+   */
+  record ContinueFrom(long step) implements Command {
+    public ContinueFrom {
+      if (step < 0) {
+        throw new IllegalArgumentException("step must be ≥ 0 (got " + step + ")");
+      }
+    }
+  }
+
   /** Ends the trainer thread (sent by {@link Trainer#close()}). */
   record Shutdown() implements Command {}
 }

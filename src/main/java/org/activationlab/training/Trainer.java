@@ -62,6 +62,8 @@ public final class Trainer implements AutoCloseable {
   // ------------------------------------------------ owned by the trainer thread after start()
   private Run run;
   private boolean playing;
+  /** The past step shown instead of the live run (Command.View), or −1. */
+  private long viewing = -1;
   /** Playing pauses on reaching this step: the scenario's designed step count, if still ahead. */
   private long stopAt = Long.MAX_VALUE;
   private double speed;
@@ -237,6 +239,23 @@ public final class Trainer implements AutoCloseable {
   }
 
   private boolean apply(Command c) {
+    if (c instanceof Command.View v) {
+      playing = false;
+      viewing = v.step() < run.stepCount() ? v.step() : -1;
+      return true;
+    }
+    if (c instanceof Command.ContinueFrom f) {
+      playing = false;
+      if (f.step() < run.stepCount()) {
+        run = run.branchAt(f.step());
+      }
+      viewing = -1;
+      error = null;
+      return true;
+    }
+    if (!(c instanceof Command.SetSpeed)) {
+      viewing = -1; // play, step, reset and settings act on the live run: show it
+    }
     if (c instanceof Command.Play) {
       if (!run.diverged()) {
         playing = true;
@@ -398,12 +417,12 @@ public final class Trainer implements AutoCloseable {
       gridTime = lastGrid - now;
       gridCost = gridTime;
     }
-    TrainingSnapshot s = run.snapshot();
-    if (s.diverged()) {
+    TrainingSnapshot s = viewing >= 0 ? run.at(viewing) : run.snapshot();
+    if (s.diverged() && viewing < 0) {
       playing = false;
     }
     latest.set(s.with(new TrainingSnapshot.Status(sequence++, commandsApplied, playing,
-        measuredRate, speed, error)));
+        measuredRate, speed, error, run.stepCount())));
     publishCost = System.nanoTime() - now - gridTime;
     synchronized (publishMonitor) {
       publishMonitor.notifyAll();

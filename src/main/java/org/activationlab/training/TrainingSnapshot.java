@@ -49,11 +49,13 @@ public record TrainingSnapshot(
    * @param stepsPerSecond measured training speed (0 when paused)
    * @param speedLimit the set speed in steps/s (0 = unlimited)
    * @param error message of the last failed command or step, or null
+   * @param liveStep the run's own step; the snapshot's step is an earlier one when the user
+   *     went back in time ({@link Command.View})
    */
   public record Status(long sequence, long commandsApplied, boolean playing,
-      double stepsPerSecond, double speedLimit, String error) {
+      double stepsPerSecond, double speedLimit, String error, long liveStep) {
     /** Not published by a trainer. */
-    public static final Status IDLE = new Status(0, 0, false, 0, 0, null);
+    public static final Status IDLE = new Status(0, 0, false, 0, 0, null, -1);
   }
 
   /**

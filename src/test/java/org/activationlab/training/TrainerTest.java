@@ -42,6 +42,39 @@ class TrainerTest {
   }
 
   @Test
+  void viewingAPastStepAndContinuingFromIt() throws Exception {
+    Scenario sc = small();
+    Run reference = new Run(sc);
+    for (int k = 0; k < 30; k++) {
+      reference.step();
+    }
+    double[] at30 = reference.snapshot(false).weights().parameters();
+    try (Trainer t = new Trainer(sc)) {
+      t.submit(new Command.Step(80));
+      t.await(s -> s.step() == 80, Duration.ofSeconds(30));
+      t.submit(new Command.View(30));
+      TrainingSnapshot past = t.await(s -> s.step() == 30, Duration.ofSeconds(30));
+      assertThat(past.status().liveStep()).as("the run itself is at 80").isEqualTo(80);
+      assertThat(past.weights().parameters()).isEqualTo(at30);
+      assertThat(past.history().lastStep(past.history().size() - 1)).isLessThanOrEqualTo(30);
+      t.submit(new Command.View(500)); // beyond the run: live again
+      assertThat(t.await(s -> s.step() == 80 && s.status().commandsApplied() >= 3,
+          Duration.ofSeconds(30)).status().liveStep()).isEqualTo(80);
+      t.submit(new Command.ContinueFrom(30));
+      TrainingSnapshot branch = t.await(s -> s.status().liveStep() == 30,
+          Duration.ofSeconds(30));
+      assertThat(branch.step()).isEqualTo(30);
+      assertThat(branch.weights().parameters()).isEqualTo(at30);
+      t.submit(new Command.Step(1));
+      reference.step();
+      assertThat(t.await(s -> s.step() == 31, Duration.ofSeconds(30)).weights().parameters())
+          .as("the branch goes on like the run did").isEqualTo(
+              reference.snapshot(false).weights().parameters());
+    }
+    assertThatThrownBy(() -> new Command.View(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void commandsApplyInOrderAndMatchASynchronousSession() throws Exception {
     Scenario sc = small();
     TrainingSnapshot s;
