@@ -267,6 +267,16 @@ public final class LabModel implements AutoCloseable {
     trainer.submit(new Command.Step(1));
   }
 
+  /** Shows the run as it was after {@code step} (paused); a step at or past the live one: live. */
+  public void view(long step) {
+    trainer.submit(new Command.View(Math.max(0, step)));
+  }
+
+  /** Continues the run from the step shown ("continue from here"): later steps are dropped. */
+  public void continueFrom(long step) {
+    trainer.submit(new Command.ContinueFrom(Math.max(0, step)));
+  }
+
   /** Back to step 0 with the same settings and seed. */
   public void reset() {
     trainer.submit(new Command.Reset());

@@ -67,6 +67,7 @@ public final class LabView extends BorderPane {
   private final LabPictures pictures;
   private final LabControls controls;
   private final StatusBar status = new StatusBar();
+  private final TimelineBar timeline;
   private final Label bannerText = new Label();
   private final HBox banner;
   private final List<PicturePanel> panels;
@@ -180,7 +181,8 @@ public final class LabView extends BorderPane {
     setCenter(centre);
     notes = new LessonNotesPane(model, themes);
     setRight(notes);
-    setBottom(status);
+    timeline = new TimelineBar(model);
+    setBottom(new VBox(timeline, status));
 
     sceneProperty().addListener((o, was, now) -> {
       if (was != null) {
@@ -212,8 +214,12 @@ public final class LabView extends BorderPane {
     frames.start();
     shownSequence = s.status().sequence();
     pictures.show(s);
-    runLog.add(s);
-    if (recording != null) {
+    timeline.show(s);
+    boolean past = s.step() < s.status().liveStep();
+    if (!past) { // a look back in time is not a new record of the run
+      runLog.add(s);
+    }
+    if (recording != null && !past) {
       recording.offer(s, pictures.frame(recording.plan().picture(), s));
     }
     updateLayerChoice();
@@ -601,6 +607,10 @@ public final class LabView extends BorderPane {
   /** Whether the Lab is on screen (its tab selected): it and every parent visible. */
   boolean isShowing() {
     return org.activationlab.ui.FxNodes.isShowing(this);
+  }
+
+  TimelineBar timeline() {
+    return timeline;
   }
 
   LabPictures pictures() {

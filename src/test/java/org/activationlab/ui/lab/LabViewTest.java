@@ -162,6 +162,32 @@ class LabViewTest {
   }
 
   @Test
+  void theTimelineGoesBackInTimeReturnsAndContinuesFromAPastStep() throws Exception {
+    load("deep-sigmoid");
+    robot.interact(() -> model.trainer().submit(
+        new org.activationlab.training.Command.Step(60)));
+    TrainingSnapshot at60 = awaitShown(s -> s.step() == 60);
+    assertThat(view.timeline().slider().getMax()).isEqualTo(60);
+    robot.interact(() -> view.timeline().slider().setValue(20)); // as a drag ends
+    TrainingSnapshot past = awaitShown(s -> s.step() == 20);
+    assertThat(past.status().liveStep()).isEqualTo(60);
+    assertThat(robot.lookup("#timeline-step").queryAs(javafx.scene.control.Label.class)
+        .getText()).isEqualTo("step 20 of 60");
+    assertThat(view.pictures().screen().heatmapModel(themes.renderTheme()).title())
+        .contains("step 20");
+    save("lab-timeline-past.png");
+    robot.clickOn("#timeline-live");
+    TrainingSnapshot live = awaitShown(s -> s.step() == 60);
+    assertThat(live.weights().parameters()).isEqualTo(at60.weights().parameters());
+    robot.interact(() -> view.timeline().slider().setValue(20));
+    awaitShown(s -> s.step() == 20);
+    robot.clickOn("#timeline-continue");
+    TrainingSnapshot branch = awaitShown(s -> s.status().liveStep() == 20);
+    assertThat(branch.weights().parameters()).isEqualTo(past.weights().parameters());
+    assertThat(view.timeline().slider().getMax()).isEqualTo(20);
+  }
+
+  @Test
   void keysOneToSixFocusAPictureArrowsWalkAndEscapeReturns() throws Exception {
     load("deep-sigmoid");
     robot.type(KeyCode.DIGIT3);
