@@ -629,8 +629,11 @@ public final class SampleTraceWriter {
         case BINARY -> y[0] == 1
             ? "ℓ = −ln ŷ = −ln " + f(out[0]) + " = " + f(t.loss())
             : "ℓ = −ln(1 − ŷ) = −ln(1 − " + f(out[0]) + ") = " + f(t.loss());
-        case MULTICLASS -> "ℓ = −ln ŷ_" + (int) y[0] + " = −ln " + f(out[(int) y[0]]) + " = "
-            + f(t.loss());
+        case MULTICLASS -> {
+          String which = w("loss.class", (int) y[0], (int) y[0] + 1);
+          yield "ℓ = −ln ŷ_y = −ln " + f(out[(int) y[0]]) + " = " + f(t.loss())
+              + (which.startsWith("（") ? "" : " ") + which;
+        }
         case REGRESSION -> {
           StringBuilder sb = new StringBuilder("ℓ = ");
           int k = out.length;
