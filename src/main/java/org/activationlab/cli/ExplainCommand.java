@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationlab.export.SampleTraceWriter;
 import org.activationlab.export.SampleTraceWriter.Format;
@@ -91,8 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario scenario = ScenarioOptions.scenario(source.preset, source.config, settings,
-        Map.of(), err);
+    Scenario scenario = ScenarioOptions.scenario(source.preset, source.config, settings, err);
     if (step < 0 || step > Scenario.MAX_STEPS) {
       throw new Cli.UsageException("--step must be in 0.." + Scenario.MAX_STEPS + " (got " + step
           + ")");

@@ -22,11 +22,8 @@ final class ScenarioOptions {
   /**
    * The preset (when {@code preset} is not null) or the config file, with the settings applied in
    * order and the result checked once.
-   *
-   * @param extra further settings applied after {@code settings} (e.g. from {@code --steps})
    */
-  static Scenario scenario(String preset, Path config, List<String> settings,
-      Map<String, String> extra, PrintWriter err) {
+  static Scenario scenario(String preset, Path config, List<String> settings, PrintWriter err) {
     Scenario s;
     if (preset != null) {
       s = Presets.get(preset).scenario();
@@ -51,7 +48,6 @@ final class ScenarioOptions {
       }
       set.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
     }
-    set.putAll(extra);
     return s.withSettings(set);
   }
 }
