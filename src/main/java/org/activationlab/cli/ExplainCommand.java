@@ -43,18 +43,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  static final class Source {
-    @Option(names = "--preset", required = true, description = "a preset; see 'presets'")
-    String preset;
-
-    @Option(names = "--config", required = true,
-        description = "scenario file (activation-lab/scenario JSON; its lab part) or a plain "
-            + "JSON object of fields named like the --set keys")
-    Path config;
-  }
-
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  ScenarioOptions.Source source;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field, "
       + "as for 'train'")
@@ -90,7 +80,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario scenario = ScenarioOptions.scenario(source.preset, source.config, settings, err);
+    Scenario scenario = ScenarioOptions.scenario(source, settings, err);
     if (step < 0 || step > Scenario.MAX_STEPS) {
       throw new Cli.UsageException("--step must be in 0.." + Scenario.MAX_STEPS + " (got " + step
           + ")");
@@ -130,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
       return diverged(snapshot.divergence(), err);
     }
     SampleTraceWriter.Explained explained = new SampleTraceWriter.Explained(snapshot.scenario(),
-        source.preset != null ? "--preset " + source.preset : "--config " + source.config,
+        source.describe(),
         snapshot.step(), split, sample, size, SampleTraces.of(snapshot, split, sample));
     try {
       if (out != null) {

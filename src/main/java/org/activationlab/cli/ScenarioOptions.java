@@ -19,11 +19,40 @@ final class ScenarioOptions {
 
   private ScenarioOptions() {}
 
+  /** {@code --preset NAME} or {@code --config FILE}, exactly one (a picocli argument group). */
+  static final class Source {
+    @picocli.CommandLine.Option(names = "--preset", required = true,
+        description = "a preset; see 'presets'")
+    String preset;
+
+    @picocli.CommandLine.Option(names = "--config", required = true,
+        description = "scenario file (activation-lab/scenario JSON; its lab part) or a plain "
+            + "JSON object of fields named like the --set keys")
+    Path config;
+
+    /** How the command line named it, e.g. {@code --preset deep-sigmoid}. */
+    String describe() {
+      return preset != null ? "--preset " + preset : "--config " + config;
+    }
+  }
+
+  /** The scenario named by {@code source} with the {@code --set} settings applied. */
+  static Scenario scenario(Source source, List<String> settings, PrintWriter err) {
+    return scenario(source.preset, source.config, settings, Map.of(), err);
+  }
+
+  /** As {@link #scenario(Source, List, PrintWriter)}, then {@code extras} (e.g. --steps). */
+  static Scenario scenario(Source source, List<String> settings, Map<String, String> extras,
+      PrintWriter err) {
+    return scenario(source.preset, source.config, settings, extras, err);
+  }
+
   /**
    * The preset (when {@code preset} is not null) or the config file, with the settings applied in
    * order and the result checked once.
    */
-  static Scenario scenario(String preset, Path config, List<String> settings, PrintWriter err) {
+  static Scenario scenario(String preset, Path config, List<String> settings,
+      Map<String, String> extras, PrintWriter err) {
     Scenario s;
     if (preset != null) {
       s = Presets.get(preset).scenario();
@@ -48,6 +77,7 @@ final class ScenarioOptions {
       }
       set.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
     }
+    set.putAll(extras);
     return s.withSettings(set);
   }
 }

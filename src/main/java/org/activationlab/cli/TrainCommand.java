@@ -13,8 +13,6 @@ import java.util.concurrent.Callable;
 import org.activationlab.export.Background;
 import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
-import org.activationlab.export.ScenarioFile;
-import org.activationlab.export.ScenarioFileException;
 import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.export.TrainingStatsWriter.Layer;
 import org.activationlab.export.TrainingStatsWriter.Record;
@@ -76,18 +74,8 @@ final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  static final class Source {
-    @Option(names = "--preset", required = true, description = "a preset; see 'presets'")
-    String preset;
-
-    @Option(names = "--config", required = true,
-        description = "scenario file (activation-lab/scenario JSON; its lab part) or a plain "
-            + "JSON object of fields named like the --set keys")
-    Path config;
-  }
-
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  ScenarioOptions.Source source;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field: "
       + "dataset, samples, noise, testFraction, hidden, activation, activations, init, biasInit, "
@@ -335,40 +323,17 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Scenario scenario() {
-    Scenario s;
-    if (source.preset != null) {
-      s = Presets.get(source.preset).scenario();
-    } else {
-      ScenarioFile.Loaded loaded;
-      try {
-        loaded = ScenarioFile.readConfig(source.config);
-      } catch (ScenarioFileException e) {
-        throw new Cli.UsageException("config " + e.getMessage());
-      }
-      for (String w : loaded.warnings()) {
-        spec.commandLine().getErr().println("warning: " + source.config + ": " + w);
-      }
-      s = loaded.document().lab();
-    }
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String kv : settings) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new Cli.UsageException("--set needs key=value (got '" + kv + "'); keys: "
-            + String.join(", ", Scenario.KEYS));
-      }
-      set.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
-    }
+    Map<String, String> extras = new LinkedHashMap<>();
     if (steps != null) {
       if (steps < 1) {
         throw new Cli.UsageException("--steps must be a positive number (got " + steps + ")");
       }
-      set.put("steps", Integer.toString(steps));
+      extras.put("steps", Integer.toString(steps));
     }
     if (seed != null) {
-      set.put("seed", Long.toString(seed));
+      extras.put("seed", Long.toString(seed));
     }
-    return s.withSettings(set);
+    return ScenarioOptions.scenario(source, settings, extras, spec.commandLine().getErr());
   }
 
   /** Checks names and folders of all outputs and the GIF options before anything runs. */
