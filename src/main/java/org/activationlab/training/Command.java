@@ -83,8 +83,8 @@ public sealed interface Command {
   }
 
   /**
-   * Continues the run from step {@code step} ("continue from here", {@link Run#branchAt}): the
-   * later steps are dropped and training goes on from there, paused.
+   * Continues the run from step {@code step} ("continue from here", {@link Run#branchAt}):
+   * training goes on from there, paused; the old branch is kept ({@link SwitchBranch}).
    */
   record ContinueFrom(long step) implements Command {
     public ContinueFrom {
@@ -93,6 +93,12 @@ public sealed interface Command {
       }
     }
   }
+
+  /**
+   * Swaps the run with the branch it was continued from (or back): after {@link ContinueFrom},
+   * the old branch stays reachable until a reset or a new network. Nothing when there is none.
+   */
+  record SwitchBranch() implements Command {}
 
   /** Ends the trainer thread (sent by {@link Trainer#close()}). */
   record Shutdown() implements Command {}

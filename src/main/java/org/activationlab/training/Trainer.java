@@ -64,6 +64,10 @@ public final class Trainer implements AutoCloseable {
   private boolean playing;
   /** The past step shown instead of the live run (Command.View), or −1. */
   private long viewing = -1;
+  /** The branch the run was continued from (or that was continued), kept until a reset. */
+  private Run otherBranch;
+  /** The step at which the two branches part, or −1. */
+  private long branchStep = -1;
   /** Playing pauses on reaching this step: the scenario's designed step count, if still ahead. */
   private long stopAt = Long.MAX_VALUE;
   private double speed;
@@ -247,10 +251,22 @@ public final class Trainer implements AutoCloseable {
     if (c instanceof Command.ContinueFrom f) {
       playing = false;
       if (f.step() < run.stepCount()) {
+        otherBranch = run;
+        branchStep = f.step();
         run = run.branchAt(f.step());
       }
       viewing = -1;
       error = null;
+      return true;
+    }
+    if (c instanceof Command.SwitchBranch) {
+      playing = false;
+      viewing = -1;
+      if (otherBranch != null) {
+        Run was = run;
+        run = otherBranch;
+        otherBranch = was;
+      }
       return true;
     }
     if (!(c instanceof Command.SetSpeed)) {
@@ -281,6 +297,8 @@ public final class Trainer implements AutoCloseable {
       return true;
     }
     if (c instanceof Command.Reset) {
+      otherBranch = null;
+      branchStep = -1;
       run.reset();
       playing = false;
       error = null;
@@ -315,6 +333,8 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("not enough memory for this network", e);
     }
     run = next;
+    otherBranch = null;
+    branchStep = -1;
     error = null;
     restartRate();
   }
@@ -422,7 +442,7 @@ public final class Trainer implements AutoCloseable {
       playing = false;
     }
     latest.set(s.with(new TrainingSnapshot.Status(sequence++, commandsApplied, playing,
-        measuredRate, speed, error, run.stepCount())));
+        measuredRate, speed, error, run.stepCount(), otherBranch == null ? -1 : branchStep)));
     publishCost = System.nanoTime() - now - gridTime;
     synchronized (publishMonitor) {
       publishMonitor.notifyAll();

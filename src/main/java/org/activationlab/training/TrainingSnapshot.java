@@ -51,11 +51,14 @@ public record TrainingSnapshot(
    * @param error message of the last failed command or step, or null
    * @param liveStep the run's own step; the snapshot's step is an earlier one when the user
    *     went back in time ({@link Command.View})
+   * @param otherBranch the step at which the run was branched with {@link
+   *     Command.ContinueFrom} while the old branch is kept ({@link Command.SwitchBranch} goes
+   *     back to it), or −1
    */
   public record Status(long sequence, long commandsApplied, boolean playing,
-      double stepsPerSecond, double speedLimit, String error, long liveStep) {
+      double stepsPerSecond, double speedLimit, String error, long liveStep, long otherBranch) {
     /** Not published by a trainer. */
-    public static final Status IDLE = new Status(0, 0, false, 0, 0, null, -1);
+    public static final Status IDLE = new Status(0, 0, false, 0, 0, null, -1, -1);
   }
 
   /**

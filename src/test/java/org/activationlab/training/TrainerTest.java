@@ -67,9 +67,24 @@ class TrainerTest {
       assertThat(branch.weights().parameters()).isEqualTo(at30);
       t.submit(new Command.Step(1));
       reference.step();
-      assertThat(t.await(s -> s.step() == 31, Duration.ofSeconds(30)).weights().parameters())
-          .as("the branch goes on like the run did").isEqualTo(
-              reference.snapshot(false).weights().parameters());
+      TrainingSnapshot at31 = t.await(s -> s.step() == 31, Duration.ofSeconds(30));
+      assertThat(at31.weights().parameters()).as("the branch goes on like the run did")
+          .isEqualTo(reference.snapshot(false).weights().parameters());
+      assertThat(at31.status().otherBranch()).as("parted after step 30").isEqualTo(30);
+      // the old branch is still there, at its step 80, and the new one comes back
+      t.submit(new Command.SwitchBranch());
+      TrainingSnapshot old = t.await(s -> s.status().liveStep() == 80, Duration.ofSeconds(30));
+      for (int k = 31; k < 80; k++) {
+        reference.step();
+      }
+      assertThat(old.weights().parameters()).isEqualTo(
+          reference.snapshot(false).weights().parameters());
+      t.submit(new Command.SwitchBranch());
+      assertThat(t.await(s -> s.status().liveStep() == 31, Duration.ofSeconds(30))
+          .weights().parameters()).isEqualTo(at31.weights().parameters());
+      t.submit(new Command.Reset());
+      assertThat(t.await(s -> s.step() == 0, Duration.ofSeconds(30)).status().otherBranch())
+          .as("a reset forgets the other branch").isEqualTo(-1);
     }
     assertThatThrownBy(() -> new Command.View(-1)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -277,6 +277,11 @@ public final class LabModel implements AutoCloseable {
     trainer.submit(new Command.ContinueFrom(Math.max(0, step)));
   }
 
+  /** Swaps the run with the branch it was continued from (kept until a reset). */
+  public void switchBranch() {
+    trainer.submit(new Command.SwitchBranch());
+  }
+
   /** Back to step 0 with the same settings and seed. */
   public void reset() {
     trainer.submit(new Command.Reset());

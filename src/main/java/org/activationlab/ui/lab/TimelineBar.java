@@ -14,7 +14,8 @@ import org.activationlab.ui.I18n;
 /**
  * The timeline under the Lab's pictures: drag to any past step and every picture shows the run
  * as it was then (rebuilt exactly by the trainer); "Live" returns to the run's own step;
- * "Continue from here" drops the later steps and trains on from the step shown.
+ * "Continue from here" trains on from the step shown as a new branch; "Other branch" goes back to
+ * the branch it left (and again), until a reset.
  */
 final class TimelineBar extends HBox {
 
@@ -23,6 +24,7 @@ final class TimelineBar extends HBox {
   private final Label where = new Label();
   private final Button live = new Button(I18n.text("lab.timeline.live"));
   private final Button fork = new Button(I18n.text("lab.timeline.continue"));
+  private final Button other = new Button(I18n.text("lab.timeline.switch"));
   /** Set while the bar itself moves the slider, so that this does not send a command. */
   private boolean following;
 
@@ -45,11 +47,15 @@ final class TimelineBar extends HBox {
     fork.setId("timeline-continue");
     fork.getStyleClass().add("small-button");
     fork.setTooltip(new Tooltip(I18n.text("lab.timeline.continue.tooltip")));
+    other.setId("timeline-switch");
+    other.getStyleClass().add("small-button");
     live.setMinWidth(Button.USE_PREF_SIZE);
     fork.setMinWidth(Button.USE_PREF_SIZE);
+    other.setMinWidth(Button.USE_PREF_SIZE);
+    other.setDisable(true);
     Label name = new Label(I18n.text("lab.timeline"));
     name.setMinWidth(Label.USE_PREF_SIZE);
-    getChildren().addAll(name, slider, where, live, fork);
+    getChildren().addAll(name, slider, where, live, fork, other);
 
     slider.valueProperty().addListener((o, was, now) -> {
       if (!following) {
@@ -58,6 +64,7 @@ final class TimelineBar extends HBox {
     });
     live.setOnAction(e -> model.view(Long.MAX_VALUE));
     fork.setOnAction(e -> model.continueFrom(Math.round(slider.getValue())));
+    other.setOnAction(e -> model.switchBranch());
   }
 
   /** Follows the snapshot shown: the slider spans the run, its knob at the step shown. */
@@ -77,6 +84,10 @@ final class TimelineBar extends HBox {
         : I18n.text("lab.timeline.now", s.step()));
     live.setDisable(!past);
     fork.setDisable(!past);
+    long parted = s.status().otherBranch();
+    other.setDisable(parted < 0);
+    other.setTooltip(parted < 0 ? null
+        : new Tooltip(I18n.text("lab.timeline.switch.tooltip", parted)));
   }
 
   Slider slider() {

@@ -185,6 +185,9 @@ class LabViewTest {
     TrainingSnapshot branch = awaitShown(s -> s.status().liveStep() == 20);
     assertThat(branch.weights().parameters()).isEqualTo(past.weights().parameters());
     assertThat(view.timeline().slider().getMax()).isEqualTo(20);
+    robot.clickOn("#timeline-switch"); // back to the branch that went on to step 60
+    TrainingSnapshot old = awaitShown(s -> s.status().liveStep() == 60);
+    assertThat(old.weights().parameters()).isEqualTo(at60.weights().parameters());
   }
 
   @Test
