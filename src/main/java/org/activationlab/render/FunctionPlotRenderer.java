@@ -44,10 +44,17 @@ public final class FunctionPlotRenderer {
   private final List<double[]> rows = new ArrayList<>();
   private int drawn;
   private int[] under = new int[0];
+  /** f or f′ at each sample of the curve being drawn. */
+  private double[] values = new double[0];
+  /** The legend's place is searched by sampling the curves: kept while only the crosshair moves. */
+  private LegendLayout legendCache;
+  private FunctionPlotModel legendKey;
+  private double legendWidth;
+  private double legendHeight;
 
   /** Where the data area is for this size and model (for mouse mapping). */
   public PlotFrame frame(double width, double height, FunctionPlotModel model) {
-    return new PlotFrame(legend(width, height, model).area(), model.viewport());
+    return new PlotFrame(cachedLegend(width, height, model).area(), model.viewport());
   }
 
   /**
@@ -71,6 +78,21 @@ public final class FunctionPlotRenderer {
     LegendLayout(Rectangle2D area, Rectangle2D box, List<String> rows, int more) {
       this(area, box, rows, more, false, area);
     }
+  }
+
+  /** {@link #legend}, computed again only when something but the crosshair changed. */
+  private LegendLayout cachedLegend(double width, double height, FunctionPlotModel model) {
+    FunctionPlotModel key = new FunctionPlotModel(model.series(), model.viewport(),
+        model.showValue(), model.showDerivative(), model.theme(), Double.NaN, model.title(),
+        model.selected());
+    if (legendCache == null || width != legendWidth || height != legendHeight
+        || !key.equals(legendKey)) {
+      legendCache = legend(width, height, model);
+      legendKey = key;
+      legendWidth = width;
+      legendHeight = height;
+    }
+    return legendCache;
   }
 
   LegendLayout legend(double width, double height, FunctionPlotModel model) {
@@ -241,7 +263,7 @@ public final class FunctionPlotRenderer {
   public void draw(Graphics2D g, double width, double height, FunctionPlotModel model) {
     Theme theme = model.theme();
     Backdrop.paint(g, width, height, theme);
-    LegendLayout legend = legend(width, height, model);
+    LegendLayout legend = cachedLegend(width, height, model);
     PlotFrame f = new PlotFrame(legend.area(), model.viewport());
     Rectangle2D area = f.area();
     Labels labels = new Labels(g, width, height);
@@ -318,8 +340,12 @@ public final class FunctionPlotRenderer {
     double hi = area.getMaxY() + area.getHeight();
     double[] sorted = breaks.length > 1 ? sortedCopy(breaks) : breaks;
     double[] py = pixelRow(drawn++);
+    if (values.length != xs.length) {
+      values = new double[xs.length];
+    }
     for (int i = 0; i < xs.length; i++) {
       double y = fn.applyAsDouble(xs[i]);
+      values[i] = y; // evaluated once: the path below reuses it
       py[i] = Double.isFinite(y) ? f.toPixelY(y) : Double.NaN;
     }
     path.reset();
@@ -351,7 +377,7 @@ public final class FunctionPlotRenderer {
         open = false;
         open = lineTo(f, b, fn.applyAsDouble(b + eps), lo, hi, open);
       }
-      open = lineTo(f, x, fn.applyAsDouble(x), lo, hi, open);
+      open = lineTo(f, x, values[i], lo, hi, open);
     }
     simplifier.flush(path);
     chunks.draw(g, path, interleaved ? new BasicStroke(stroke.getLineWidth(),
