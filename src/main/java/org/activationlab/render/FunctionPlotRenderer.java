@@ -601,6 +601,18 @@ public final class FunctionPlotRenderer {
   /** The readout's lines and panel. */
   private record Readout(String[] lines, Rectangle2D box) {}
 
+  /** The readout's font measures, one definition for laying it out and for drawing it. */
+  private record ReadoutMetrics(FontMetrics fm, double fs, double swatch, double pad,
+      double rowH) {
+    /** Sets the readout's font on {@code g} and measures it. */
+    static ReadoutMetrics of(Graphics2D g, Theme theme) {
+      g.setFont(theme.font());
+      double fs = theme.fontSize();
+      return new ReadoutMetrics(Labels.metrics(g), fs, fs * 0.8, fs * 0.6,
+          Labels.lineHeight(g.getFont()) + 2);
+    }
+  }
+
   /**
    * The values at the crosshair in a panel beside it, clear of the legend where it can be: a row
    * per function with its name where that fits the plot's width, else its colour alone; rows the
@@ -610,12 +622,12 @@ public final class FunctionPlotRenderer {
       Rectangle2D legend) {
     Theme theme = model.theme();
     Rectangle2D area = f.area();
-    g.setFont(theme.font());
-    FontMetrics fm = Labels.metrics(g);
-    double fs = theme.fontSize();
-    double swatch = fs * 0.8;
-    double pad = fs * 0.6;
-    double rowH = Labels.lineHeight(g.getFont()) + 2;
+    ReadoutMetrics m = ReadoutMetrics.of(g, theme);
+    FontMetrics fm = m.fm();
+    double fs = m.fs();
+    double swatch = m.swatch();
+    double pad = m.pad();
+    double rowH = m.rowH();
     int maxRows = (int) Math.floor((area.getHeight() - 4 - 2 * pad) / rowH);
     if (maxRows < 1) {
       return null;
@@ -658,12 +670,12 @@ public final class FunctionPlotRenderer {
   private static void drawReadout(Labels labels, FunctionPlotModel model, Readout readout) {
     Graphics2D g = labels.graphics();
     Theme theme = model.theme();
-    g.setFont(theme.font());
-    FontMetrics fm = Labels.metrics(g);
-    double fs = theme.fontSize();
-    double swatch = fs * 0.8;
-    double pad = fs * 0.6;
-    double rowH = Labels.lineHeight(g.getFont()) + 2;
+    ReadoutMetrics m = ReadoutMetrics.of(g, theme);
+    FontMetrics fm = m.fm();
+    double fs = m.fs();
+    double swatch = m.swatch();
+    double pad = m.pad();
+    double rowH = m.rowH();
     Rectangle2D box = readout.box();
     String[] lines = readout.lines();
     double bx = box.getX();

@@ -71,13 +71,18 @@ public final class Palette {
     int[] slots = new int[functionIds.size()];
     BitSet used = new BitSet();
     for (int i = 0; i < slots.length; i++) {
-      int s = home(functionIds.get(i));
-      for (int k = 0; k < COLORS.length && used.get(s); k++) {
-        s = (s + 1) % COLORS.length;
-      }
-      used.set(s);
-      slots[i] = s;
+      slots[i] = slotFor(functionIds.get(i), used);
+      used.set(slots[i]);
     }
     return slots;
+  }
+
+  /** The home slot of {@code functionId}, or the first after it not in {@code used}. */
+  public static int slotFor(String functionId, BitSet used) {
+    int s = home(functionId);
+    for (int k = 0; k < COLORS.length && used.get(s); k++) {
+      s = (s + 1) % COLORS.length;
+    }
+    return s;
   }
 }

@@ -78,11 +78,7 @@ public final class ExplorerModel {
     // its home colour (the same in every view), or the next free one if a shown function has it
     BitSet used = new BitSet();
     shown.forEach(s -> used.set(s.paletteSlot()));
-    int slot = Palette.home(f.id());
-    for (int k = 0; k < Palette.size() && used.get(slot); k++) {
-      slot = (slot + 1) % Palette.size();
-    }
-    shown.add(new ShownFunction(f, slot));
+    shown.add(new ShownFunction(f, Palette.slotFor(f.id(), used)));
     return true;
   }
 
