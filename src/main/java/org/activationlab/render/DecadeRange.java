@@ -48,6 +48,20 @@ public record DecadeRange(int min, int max) {
     return e >= min && e <= max;
   }
 
+  /**
+   * The smallest range holding both (two runs on one colour scale); {@link #EMPTY}, the range of
+   * no data, gives way to the other.
+   */
+  public DecadeRange union(DecadeRange other) {
+    if (this.equals(EMPTY)) {
+      return other;
+    }
+    if (other.equals(EMPTY)) {
+      return this;
+    }
+    return new DecadeRange(Math.min(min, other.min), Math.max(max, other.max));
+  }
+
   /** The number of decades spanned. */
   public int span() {
     return max - min;

@@ -1,9 +1,13 @@
 package org.activationlab.render;
 
+import java.awt.Graphics2D;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.TrainingSnapshot;
 
 /**
@@ -88,6 +92,10 @@ public final class LabDrawings {
   }
 
   private final View view;
+  /** Whether these drawings show run B of the view's comparison (else the view's own run). */
+  private final boolean sideB;
+  /** Run B's drawings, with renderers of their own, made when a comparison is first shown. */
+  private LabDrawings b;
   private final GradientHeatmapRenderer heatmapRenderer = new GradientHeatmapRenderer();
   private final NetworkDiagramRenderer networkRenderer = new NetworkDiagramRenderer();
   private final GradientHistoryRenderer historyRenderer = new GradientHistoryRenderer();
@@ -97,10 +105,95 @@ public final class LabDrawings {
       new ActivationDistributionRenderer();
   private NetworkDiagramModel network;
   private TrainingSnapshot networkOf;
-  private Optional<DecadeRange> networkLock;
+  private DecadeRange networkRange;
 
   public LabDrawings(View view) {
+    this(view, false);
+  }
+
+  private LabDrawings(View view, boolean sideB) {
     this.view = view;
+    this.sideB = sideB;
+  }
+
+  // ---------------------------------------------------------------------------- comparison
+
+  /**
+   * Whether the view's snapshot compares two runs: then every picture shows both, side by side
+   * on one colour scale ({@link SideBySide}), except the loss, which overlays them.
+   */
+  public boolean comparing() {
+    return view.snapshot().comparing();
+  }
+
+  /**
+   * The drawings of one run: 0 for A (these), 1 for run B of a comparison (for hovering a half
+   * of a side-by-side picture, drawn at {@link SideBySide#layout}'s half size).
+   */
+  public LabDrawings side(int side) {
+    if (side == 0 || sideB) {
+      return this;
+    }
+    if (b == null) {
+      b = new LabDrawings(view, true);
+    }
+    return b;
+  }
+
+  /** The snapshot these drawings show: the view's, or run B's of its comparison. */
+  public TrainingSnapshot shown() {
+    return sideB ? view.snapshot().compared() : view.snapshot();
+  }
+
+  /** What sets each run apart, for the tags over the halves: {A's, B's}. */
+  public static String[] tags(TrainingSnapshot s, Theme theme) {
+    List<Comparison.Change> changes =
+        Comparison.between(s.scenario(), s.compared().scenario());
+    if (changes.isEmpty()) {
+      return new String[] {"", theme.text("compare.copy")};
+    }
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    for (Comparison.Change c : changes) {
+      a.add(tagValue(c.key(), c.from()));
+      b.add(tagValue(c.key(), c.to()));
+    }
+    return new String[] {String.join(" · ", a), String.join(" · ", b)};
+  }
+
+  /** An activation or initialiser by its name; any other setting as "key value". */
+  private static String tagValue(String key, String value) {
+    return switch (key) {
+      case "activation", "activations", "init", "biasInit", "optimizer" ->
+          value.isEmpty() ? "—" : LabModels.shortName(value);
+      default -> key + " " + value;
+    };
+  }
+
+  /**
+   * The gradient colour range of the heatmap and the network diagram: the user's lock, else the
+   * range holding both runs' values when comparing, else this snapshot's.
+   */
+  private DecadeRange gradientRange() {
+    Optional<DecadeRange> lock = view.gradientLock();
+    if (lock.isPresent()) {
+      return lock.get();
+    }
+    TrainingSnapshot top = view.snapshot();
+    DecadeRange range = LabModels.gradientRange(top);
+    return top.comparing() ? range.union(LabModels.gradientRange(top.compared())) : range;
+  }
+
+  private Picture paired(String name, Picture.Drawing one,
+      java.util.function.Function<LabDrawings, Picture.Drawing> each) {
+    return Picture.of(name, (g, w, h, t) -> {
+      if (sideB || !comparing()) {
+        one.draw(g, w, h, t);
+        return;
+      }
+      String[] tags = tags(view.snapshot(), t);
+      SideBySide.draw(g, w, h, t, tags[0], tags[1], each.apply(this), each.apply(side(1)));
+    });
   }
 
   // -------------------------------------------------------------------------------- models
@@ -110,70 +203,98 @@ public final class LabDrawings {
    * copies every weight, and hovering asks for it on every mouse move.
    */
   public NetworkDiagramModel networkModel(Theme theme) {
-    TrainingSnapshot s = view.snapshot();
-    Optional<DecadeRange> lock = view.gradientLock();
+    TrainingSnapshot s = shown();
+    DecadeRange range = gradientRange();
     if (network == null || networkOf != s || !theme.equals(network.theme())
-        || !lock.equals(networkLock)) {
-      network = LabModels.network(s, theme, lock);
+        || !range.equals(networkRange)) {
+      network = LabModels.network(s, theme, Optional.of(range));
       networkOf = s;
-      networkLock = lock;
+      networkRange = range;
     }
     return network;
   }
 
   public GradientHeatmapModel heatmapModel(Theme theme) {
-    return LabModels.heatmap(view.snapshot(), theme, view.gradientLock());
+    return LabModels.heatmap(shown(), theme, gradientRange(), view.gradientLock().isPresent());
   }
 
   /** Null when the data has no grid (more than two inputs). */
   public DecisionBoundaryModel boundaryModel(Theme theme) {
-    return LabModels.boundary(view.snapshot(), theme);
+    return LabModels.boundary(shown(), theme);
   }
 
+  /** The history; when comparing, over the colour range holding both runs' values. */
   public GradientHistoryModel historyModel(Theme theme) {
-    return LabModels.history(view.snapshot(), view.historyMetric(), theme);
+    TrainingSnapshot top = view.snapshot();
+    if (!top.comparing()) {
+      return LabModels.history(shown(), view.historyMetric(), theme);
+    }
+    DecadeRange range = LabModels.historyRange(top.history(), view.historyMetric())
+        .union(LabModels.historyRange(top.compared().history(), view.historyMetric()));
+    return LabModels.history(shown(), view.historyMetric(), theme, Optional.of(range));
   }
 
+  /** The loss chart; when comparing, run A's with run B's drawn over it. */
   public LossChartModel lossModel(Theme theme) {
-    return LabModels.loss(view.snapshot(), view.logLoss(), theme);
+    LossChartModel m = LabModels.loss(shown(), view.logLoss(), theme);
+    return sideB || !comparing() ? m
+        : m.comparedWith(LabModels.loss(view.snapshot().compared(), view.logLoss(), theme));
   }
 
   public ActivationDistributionModel activationsModel(Theme theme) {
-    return LabModels.activations(view.snapshot(), view.activationLayer(), theme);
+    TrainingSnapshot s = shown();
+    return LabModels.activations(s, Math.min(view.activationLayer(), s.layers().size() - 2),
+        theme);
   }
 
   // ------------------------------------------------------------------------------ pictures
 
   public Picture heatmap() {
-    return Picture.of("gradient-heatmap",
-        (g, w, h, t) -> heatmapRenderer.draw(g, w, h, heatmapModel(t), t));
+    return paired("gradient-heatmap", this::drawHeatmap, d -> d::drawHeatmap);
   }
 
   public Picture network() {
-    return Picture.of("network", (g, w, h, t) -> networkRenderer.draw(g, w, h, networkModel(t)));
+    return paired("network", this::drawNetwork, d -> d::drawNetwork);
   }
 
   public Picture history() {
-    return Picture.of("gradient-history",
-        (g, w, h, t) -> historyRenderer.draw(g, w, h, historyModel(t)));
+    return paired("gradient-history", this::drawHistory, d -> d::drawHistory);
   }
 
+  /** The loss chart: two runs are overlaid in one chart, not side by side. */
   public Picture loss() {
     return Picture.of("loss", (g, w, h, t) -> lossRenderer.draw(g, w, h, lossModel(t)));
   }
 
   public Picture boundary() {
-    return Picture.of("decision-boundary", (g, w, h, t) -> {
-      DecisionBoundaryModel m = boundaryModel(t);
-      if (m != null) {
-        boundaryRenderer.draw(g, w, h, m, t);
-      }
-    });
+    return paired("decision-boundary", this::drawBoundary, d -> d::drawBoundary);
   }
 
   public Picture activations() {
-    return Picture.of("activations",
-        (g, w, h, t) -> activationRenderer.draw(g, w, h, activationsModel(t)));
+    return paired("activations", this::drawActivations, d -> d::drawActivations);
+  }
+
+  private void drawHeatmap(Graphics2D g, double w, double h, Theme t) {
+    heatmapRenderer.draw(g, w, h, heatmapModel(t), t);
+  }
+
+  private void drawNetwork(Graphics2D g, double w, double h, Theme t) {
+    networkRenderer.draw(g, w, h, networkModel(t));
+  }
+
+  private void drawHistory(Graphics2D g, double w, double h, Theme t) {
+    historyRenderer.draw(g, w, h, historyModel(t));
+  }
+
+  private void drawBoundary(Graphics2D g, double w, double h, Theme t) {
+    DecisionBoundaryModel m = boundaryModel(t);
+    if (m != null) {
+      boundaryRenderer.draw(g, w, h, m, t);
+    }
+  }
+
+  private void drawActivations(Graphics2D g, double w, double h, Theme t) {
+    activationRenderer.draw(g, w, h, activationsModel(t));
   }
 
   // ------------------------------------------------------------- renderers (for hovering)

@@ -60,12 +60,21 @@ public final class LabModels {
    */
   public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme,
       Optional<DecadeRange> lock) {
+    return heatmap(s, theme, lock.orElseGet(() -> gradientRange(s)), lock.isPresent());
+  }
+
+  /**
+   * The heatmap over the colour range {@code range}; {@code locked}: the user locked it (the
+   * legend says so and marks values beyond it), otherwise it holds every value shown (fitted to
+   * the snapshot, or shared by the two runs of a comparison).
+   */
+  public static GradientHeatmapModel heatmap(TrainingSnapshot s, Theme theme, DecadeRange range,
+      boolean locked) {
     List<GradientHeatmapModel.Row> rows = new java.util.ArrayList<>();
     for (LayerSnapshot l : s.layers()) {
       rows.add(new GradientHeatmapModel.Row((l.index() + 1) + " "
           + (l.output() ? theme.text("heatmap.output") : shortName(l.activation())), l));
     }
-    DecadeRange range = lock.orElseGet(() -> gradientRange(s));
     String title = theme.text("heatmap.title", s.step());
     List<LayerSnapshot> layers = s.layers();
     if (layers.size() >= 3) { // two hidden layers or more: how much the gradient shrinks
@@ -75,7 +84,7 @@ public final class LabModels {
         title += " · " + theme.text("heatmap.ratio", ratioText(first, last));
       }
     }
-    return new GradientHeatmapModel(title, rows, range.min(), range.max(), lock.isPresent());
+    return new GradientHeatmapModel(title, rows, range.min(), range.max(), locked);
   }
 
   /** {@code 1 : 14000} when the last is larger, {@code 3.2 : 1} when the first is. */
@@ -138,13 +147,41 @@ public final class LabModels {
   /** The layer × time history of {@code metric}; columns are labelled by their last step. */
   public static GradientHistoryModel history(TrainingSnapshot s, HistoryMetric metric,
       Theme theme) {
+    return history(s, metric, theme, Optional.empty());
+  }
+
+  /**
+   * The history over the colour range {@code range} (shared by the two runs of a comparison),
+   * or fitted to its values when empty.
+   */
+  public static GradientHistoryModel history(TrainingSnapshot s, HistoryMetric metric,
+      Theme theme, Optional<DecadeRange> range) {
     History h = s.history();
     String[] labels = new String[h.layerCount()];
     List<LayerSnapshot> ls = s.layers();
     for (int l = 0; l < labels.length; l++) {
       labels[l] = l < ls.size() ? layerLabel(ls.get(l), theme) : String.valueOf(l + 1);
     }
-    return history(h, labels, metric, theme);
+    GradientHistoryModel fitted = history(h, labels, metric, theme);
+    return range.map(r -> new GradientHistoryModel(fitted.values(), fitted.steps(), labels,
+        fitted.metric(), DecadeScale.gradients(r), theme)).orElse(fitted);
+  }
+
+  /** The decade range fitted to the history's values of {@code metric}. */
+  public static DecadeRange historyRange(History h, HistoryMetric metric) {
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    for (int l = 0; l < h.layerCount(); l++) {
+      for (int c = 0; c < h.size(); c++) {
+        double v = metric == HistoryMetric.MEAN_ABS_DELTA ? h.gradMeanAbs(l, c)
+            : h.gradWeightRms(l, c);
+        if (v > 0 && Double.isFinite(v)) {
+          smallest = Math.min(smallest, v);
+          largest = Math.max(largest, v);
+        }
+      }
+    }
+    return DecadeRange.fitting(smallest, largest);
   }
 
   /**
@@ -166,18 +203,8 @@ public final class LabModels {
             ? h.gradMeanAbs(l, c) : h.gradWeightRms(l, c);
       }
     }
-    double smallest = Double.POSITIVE_INFINITY;
-    double largest = 0;
-    for (double[] row : values) {
-      for (double v : row) {
-        if (v > 0 && Double.isFinite(v)) {
-          smallest = Math.min(smallest, v);
-          largest = Math.max(largest, v);
-        }
-      }
-    }
     return new GradientHistoryModel(values, steps, labels, metric.label(theme.locale()),
-        DecadeScale.gradients(DecadeRange.fitting(smallest, largest)), theme);
+        DecadeScale.gradients(historyRange(h, metric)), theme);
   }
 
   /**

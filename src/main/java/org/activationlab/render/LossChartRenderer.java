@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -12,7 +13,10 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Train loss (solid), test loss (dashed) on the left axis, linear or logarithmic, and test accuracy
- * (dotted, right axis 0–100 %) over training steps.
+ * (dotted, right axis 0–100 %) over training steps. Two runs compared: each run's train loss
+ * (solid) and test accuracy (dotted) in that run's colour ({@link SideBySide#A_COLOR}, {@link
+ * SideBySide#B_COLOR}), both on the same axes; the test losses are left out, as four curves are
+ * what a class can still tell apart.
  */
 public final class LossChartRenderer {
 
@@ -26,8 +30,12 @@ public final class LossChartRenderer {
     double fs = theme.fontSize();
     double top = fs * 2.0;
     double h = Math.max(10, height - fs * 4.6);
-    double x0 = m.steps().length == 0 ? 0 : m.steps()[0];
-    double x1 = m.steps().length == 0 ? 1 : Math.max(x0 + 1, m.steps()[m.steps().length - 1]);
+    double x0 = firstStep(m);
+    double x1 = Math.max(x0 + 1, lastStep(m));
+    if (m.compared() != null) {
+      x0 = Math.min(x0, firstStep(m.compared()));
+      x1 = Math.max(x1, lastStep(m.compared()));
+    }
     double[] y = lossRange(m);
     Viewport v = new Viewport(x0, x1, y[0], y[1]);
     // room left for the widest loss label, right for "100%"
@@ -40,6 +48,14 @@ public final class LossChartRenderer {
     double right = Labels.width("100%", theme.smallFont()) + fs * 0.9;
     Rectangle2D a = new Rectangle2D.Double(left, top, Math.max(10, width - left - right), h);
     return new PlotFrame(a, v);
+  }
+
+  private static double firstStep(LossChartModel m) {
+    return m.steps().length == 0 ? 0 : m.steps()[0];
+  }
+
+  private static double lastStep(LossChartModel m) {
+    return m.steps().length == 0 ? 1 : m.steps()[m.steps().length - 1];
   }
 
   /** The loss axis's ticks and how they are labelled. */
@@ -71,7 +87,11 @@ public final class LossChartRenderer {
     Axes.drawFrame(g, a, theme);
     Labels labels = new Labels(g, width, height);
     Axes.drawTitle(labels, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
-    drawKey(labels, a, theme);
+    if (m.compared() == null) {
+      drawKey(labels, a, theme);
+    } else {
+      drawComparedKey(labels, a, theme);
+    }
     Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, xStep)));
     Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y.label());
     drawAccuracyAxis(labels, a, theme);
@@ -79,6 +99,18 @@ public final class LossChartRenderer {
     java.awt.Shape clip = g.getClip();
     g.clip(a);
     DoubleUnaryOperator lossY = m.logLoss() ? t -> f.toPixelY(Math.log10(t)) : f::toPixelY;
+    if (m.compared() != null) {
+      for (LossChartModel run : new LossChartModel[] {m, m.compared()}) {
+        g.setColor(run == m ? SideBySide.A_COLOR : SideBySide.B_COLOR);
+        g.setStroke(theme.seriesStroke());
+        g.draw(line(run.steps(), run.trainLoss(), f, lossY, m.logLoss(), false));
+        g.setStroke(theme.dottedStroke());
+        g.draw(line(run.steps(), run.accuracy(), f,
+            acc -> a.getMaxY() - acc * a.getHeight(), false, true));
+      }
+      g.setClip(clip);
+      return;
+    }
     g.setStroke(theme.seriesStroke());
     g.setColor(TRAIN);
     g.draw(line(m.steps(), m.trainLoss(), f, lossY, m.logLoss(), false));
@@ -139,38 +171,57 @@ public final class LossChartRenderer {
     }
   }
 
+  /** The key of two runs: each run's loss and accuracy in its colour. */
+  private static void drawComparedKey(Labels labels, Rectangle2D a, Theme theme) {
+    String[] text = {theme.text("loss.compare.loss", "A"), theme.text("loss.compare.loss", "B"),
+        theme.text("loss.compare.accuracy", "A"), theme.text("loss.compare.accuracy", "B")};
+    Color[] colors = {SideBySide.A_COLOR, SideBySide.B_COLOR, SideBySide.A_COLOR,
+        SideBySide.B_COLOR};
+    Stroke[] strokes = {theme.seriesStroke(), theme.seriesStroke(), theme.dottedStroke(),
+        theme.dottedStroke()};
+    drawEntries(labels, a, theme, text, colors, strokes);
+  }
+
   /** The key under the plot; short words where the long ones do not fit, none where none do. */
   private static void drawKey(Labels labels, Rectangle2D a, Theme theme) {
+    String[] text = {theme.text("loss.train"), theme.text("loss.test"),
+        theme.text("loss.accuracy")};
+    labels.graphics().setFont(theme.smallFont());
+    if (a.getMinX() + entriesWidth(text, theme, Labels.metrics(labels.graphics()))
+        - theme.fontSize() > labels.width()) { // narrow picture or large fonts
+      text = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
+          theme.text("loss.accuracyShort")};
+    }
+    drawEntries(labels, a, theme, text, new Color[] {TRAIN, TEST, ACCURACY},
+        new Stroke[] {theme.seriesStroke(), theme.dashedStroke(), theme.dottedStroke()});
+  }
+
+  private static double entriesWidth(String[] text, Theme theme, FontMetrics fm) {
+    double needed = 0;
+    for (String label : text) {
+      needed += theme.fontSize() * 1.6 + 4 + fm.stringWidth(label) + theme.fontSize();
+    }
+    return needed;
+  }
+
+  /** Entries in a row under the plot, as many as fit; further left rather than lose one. */
+  private static void drawEntries(Labels labels, Rectangle2D a, Theme theme, String[] text,
+      Color[] colors, Stroke[] strokes) {
     Graphics2D g = labels.graphics();
     g.setFont(theme.smallFont());
     FontMetrics fm = Labels.metrics(g);
-    double x = a.getMinX();
     double y = a.getMaxY() + fm.getHeight() * 2.1;
     double sample = theme.fontSize() * 1.6;
-    String[] labelsLong = {theme.text("loss.train"), theme.text("loss.test"),
-        theme.text("loss.accuracy")};
-    String[] text = labelsLong;
-    double needed = 0;
-    for (String label : text) {
-      needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
-    }
-    if (x + needed - theme.fontSize() > labels.width()) {
-      text = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
-          theme.text("loss.accuracyShort")}; // narrow picture or large fonts
-      needed = 0;
-      for (String label : text) {
-        needed += sample + 4 + fm.stringWidth(label) + theme.fontSize();
-      }
-    }
-    // start further left rather than lose an entry
-    x = Math.max(theme.fontSize() * 0.5, Math.min(x, labels.width() - needed + theme.fontSize()));
-    Color[] colors = {TRAIN, TEST, ACCURACY};
+    double x = Math.max(theme.fontSize() * 0.5, Math.min(a.getMinX(),
+        labels.width() - entriesWidth(text, theme, fm) + theme.fontSize()));
     for (int i = 0; i < text.length; i++) {
-      if (!labels.fits(labels.box(text[i], x + sample + 4, y))) {
+      Rectangle2D box = labels.box(text[i], x + sample + 4, y);
+      // a pixel to spare: metrics differ by a fraction between graphics (screen, SVG, PDF)
+      if (!labels.fits(box) || box.getMaxX() > labels.width() - 1) {
         break;
       }
       g.setColor(colors[i]);
-      g.setStroke(i == 0 ? theme.seriesStroke() : i == 1 ? theme.dashedStroke() : theme.dottedStroke());
+      g.setStroke(strokes[i]);
       g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sample, y - fm.getAscent() / 3.0));
       x += sample + 4;
       g.setColor(theme.muted());
@@ -183,7 +234,9 @@ public final class LossChartRenderer {
   static double[] lossRange(LossChartModel m) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
-    for (double[] series : new double[][] {m.trainLoss(), m.testLoss()}) {
+    double[][] all = m.compared() == null ? new double[][] {m.trainLoss(), m.testLoss()}
+        : new double[][] {m.trainLoss(), m.compared().trainLoss()};
+    for (double[] series : all) {
       for (double v : series) {
         if (Double.isFinite(v) && v > 0) {
           lo = Math.min(lo, v);

@@ -33,7 +33,8 @@ public sealed interface Command {
   /**
    * New settings: applied live to the running network when {@link Scenario#needsRebuild} says
    * they can be (weights, step and history kept), otherwise, or when {@code fresh}, a new network
-   * at step 0 (the data is reused when its settings are the same). Playing continues.
+   * at step 0 (the data is reused when its settings are the same). Playing continues. Ends a
+   * comparison (one run again).
    *
    * @param fresh start again at step 0 even if the settings could be applied live (a loaded
    *     preset or file)
@@ -99,6 +100,24 @@ public sealed interface Command {
    * the old branch stays reachable until a reset or a new network. Nothing when there is none.
    */
   record SwitchBranch() implements Command {}
+
+  /**
+   * Trains two runs side by side ({@link Comparison}): A and B on the same data, in lockstep
+   * (every step, play, pause, reset, view and branch acts on both). Starting a comparison, or
+   * changing either side in a way that needs a new network ({@link Scenario#needsRebuild}), or
+   * {@code fresh}, starts both again at step 0; other changes are applied live to each side.
+   * {@link Configure} (one scenario) and {@link EndCompare} go back to one run.
+   */
+  record Compare(Comparison pair, boolean fresh) implements Command {
+    public Compare {
+      if (pair == null) {
+        throw new IllegalArgumentException("pair is required");
+      }
+    }
+  }
+
+  /** Ends a comparison: run A goes on alone, where it is; B is dropped. */
+  record EndCompare() implements Command {}
 
   /** Ends the trainer thread (sent by {@link Trainer#close()}). */
   record Shutdown() implements Command {}

@@ -244,7 +244,7 @@ public final class Run {
     Divergence shown = divergence != null && divergence.step() <= step ? divergence : null;
     return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, s.step(), s.epoch(),
         s.scores(), s.layers(), s.grid(), s.weights(), data, s.scenario(),
-        history.snapshot().upTo(step), shown);
+        history.snapshot().upTo(step), shown, null);
   }
 
   /**
@@ -352,7 +352,7 @@ public final class Run {
     return new TrainingSnapshot(TrainingSnapshot.Status.IDLE, id, session.stepCount(),
         session.epoch(), new TrainingSnapshot.Scores(trainEval.loss, testEval.loss,
             testEval.accuracy), layers, gridSnapshot, WeightsSnapshot.of(net), data, scenario,
-        withHistory ? history.snapshot() : null, divergence);
+        withHistory ? history.snapshot() : null, divergence, null);
   }
 
   /**

@@ -121,6 +121,36 @@ public record Scenario(
 
   // ----------------------------------------------------------------------------- builders
 
+  /**
+   * One setting as text, in the form {@link Builder#set} reads back: {@code setting(k)} of a
+   * scenario, set on any other, gives that setting the same value.
+   *
+   * @throws IllegalArgumentException naming the valid keys
+   */
+  public String setting(String key) {
+    return switch (key) {
+      case "dataset" -> dataset.id();
+      case "samples" -> Integer.toString(samples);
+      case "noise" -> Double.toString(noise);
+      case "testFraction" -> Double.toString(testFraction);
+      case "hidden" -> String.join(",", hidden.stream().map(String::valueOf).toList());
+      case "activation" -> activation;
+      case "activations" -> String.join(";", activations);
+      case "init" -> init.spec();
+      case "biasInit" -> biasInit.spec();
+      case "optimizer" -> optimizer.id();
+      case "learningRate" -> Double.toString(learningRate);
+      case "momentum" -> Double.toString(momentum);
+      case "batchSize" -> Integer.toString(batchSize);
+      case "l2" -> Double.toString(l2);
+      case "clip" -> Double.toString(clip);
+      case "seed" -> Long.toString(seed);
+      case "steps" -> Integer.toString(steps);
+      default -> throw new IllegalArgumentException("unknown setting '" + key + "'; valid: "
+          + String.join(", ", KEYS));
+    };
+  }
+
   public DatasetSpec datasetSpec() {
     return new DatasetSpec(dataset, samples, noise, testFraction, seed);
   }

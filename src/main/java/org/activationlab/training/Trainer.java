@@ -32,6 +32,12 @@ import java.util.function.Predicate;
  * network ({@link Command.Configure}). An exception in a command or a step is caught and published as the snapshot's
  * {@code error}; the thread keeps running.
  *
+ * <p>Comparing ({@link Command.Compare}): the thread owns a second run B and steps both in
+ * lockstep, A then B, so every snapshot shows both at the same step (a diverged run stays at the
+ * step where it stopped while the other goes on); each snapshot of A carries B's ({@link
+ * TrainingSnapshot#compared()}). One thread for both keeps the pair exactly in step and leaves
+ * the second core to the screen, which draws twice as many pictures.
+ *
  * <p>Determinism: the same scenario and the same sequence of commands without {@link
  * Command.Play} give bit-identical results ({@link Command.Step} runs an exact count).
  */
@@ -61,11 +67,15 @@ public final class Trainer implements AutoCloseable {
 
   // ------------------------------------------------ owned by the trainer thread after start()
   private Run run;
+  /** Run B of a comparison (trained in lockstep with {@link #run}), or null. */
+  private Run runB;
   private boolean playing;
   /** The past step shown instead of the live run (Command.View), or −1. */
   private long viewing = -1;
   /** The branch the run was continued from (or that was continued), kept until a reset. */
   private Run otherBranch;
+  /** B's branch continued from at the same step, while comparing. */
+  private Run otherBranchB;
   /** The step at which the two branches part, or −1. */
   private long branchStep = -1;
   /** Playing pauses on reaching this step: the scenario's designed step count, if still ahead. */
@@ -179,7 +189,7 @@ public final class Trainer implements AutoCloseable {
     try {
       while (!closing) {
         Command c;
-        if (playing && !run.diverged()) {
+        if (playing && anyTraining()) {
           long wait = nanosUntilDue();
           c = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
         } else {
@@ -201,13 +211,13 @@ public final class Trainer implements AutoCloseable {
           }
           continue;
         }
-        if (playing && !run.diverged()) {
+        if (playing && anyTraining()) {
           try {
             trainSlice();
           } catch (RuntimeException e) {
             fail(e);
           }
-          if (!playing || run.diverged() || error != null) {
+          if (!playing || !anyTraining() || error != null) {
             publish();
           } else {
             maybePublish();
@@ -245,15 +255,19 @@ public final class Trainer implements AutoCloseable {
   private boolean apply(Command c) {
     if (c instanceof Command.View v) {
       playing = false;
-      viewing = v.step() < run.stepCount() ? v.step() : -1;
+      viewing = v.step() < liveStep() ? v.step() : -1;
       return true;
     }
     if (c instanceof Command.ContinueFrom f) {
       playing = false;
-      if (f.step() < run.stepCount()) {
+      if (f.step() < liveStep()) {
         otherBranch = run;
         branchStep = f.step();
-        run = run.branchAt(f.step());
+        run = run.branchAt(Math.min(f.step(), run.stepCount()));
+        if (runB != null) {
+          otherBranchB = runB;
+          runB = runB.branchAt(Math.min(f.step(), runB.stepCount()));
+        }
       }
       viewing = -1;
       error = null;
@@ -266,6 +280,11 @@ public final class Trainer implements AutoCloseable {
         Run was = run;
         run = otherBranch;
         otherBranch = was;
+        if (runB != null && otherBranchB != null) {
+          Run wasB = runB;
+          runB = otherBranchB;
+          otherBranchB = wasB;
+        }
       }
       return true;
     }
@@ -273,11 +292,11 @@ public final class Trainer implements AutoCloseable {
       viewing = -1; // play, step, reset and settings act on the live run: show it
     }
     if (c instanceof Command.Play) {
-      if (!run.diverged()) {
+      if (anyTraining()) {
         playing = true;
         error = null;
         // a run plays to its scenario's step count and pauses there; Play again continues
-        stopAt = run.stepCount() < run.scenario().steps() ? run.scenario().steps()
+        stopAt = liveStep() < run.scenario().steps() ? run.scenario().steps()
             : Long.MAX_VALUE;
         restartRate();
       }
@@ -298,14 +317,28 @@ public final class Trainer implements AutoCloseable {
     }
     if (c instanceof Command.Reset) {
       otherBranch = null;
+      otherBranchB = null;
       branchStep = -1;
       run.reset();
+      if (runB != null) {
+        runB.reset();
+      }
       playing = false;
       error = null;
       return true;
     }
+    if (c instanceof Command.Compare k) {
+      compare(k);
+      return true;
+    }
+    if (c instanceof Command.EndCompare) {
+      runB = null;
+      otherBranchB = null;
+      return true;
+    }
     if (c instanceof Command.Configure k) {
-      boolean rebuild = k.fresh() || run.scenario().needsRebuild(k.scenario());
+      boolean rebuild = k.fresh() || runB != null
+          || run.scenario().needsRebuild(k.scenario());
       if (rebuild) {
         rebuild(k.scenario());
       } else {
@@ -324,6 +357,49 @@ public final class Trainer implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Starts or changes a comparison: both runs new at step 0 when it starts, when asked or when
+   * either side needs a new network; otherwise each side's settings are applied live.
+   */
+  private void compare(Command.Compare k) {
+    Comparison pair = k.pair();
+    boolean rebuild = k.fresh() || runB == null || run.scenario().needsRebuild(pair.a())
+        || runB.scenario().needsRebuild(pair.b());
+    if (!rebuild) {
+      run.configure(pair.a());
+      runB.configure(pair.b());
+      return;
+    }
+    Run nextA;
+    Run nextB;
+    try {
+      nextA = run.rebuilt(pair.a());
+      nextB = nextA.rebuilt(pair.b()); // shares A's data (Comparison: same data settings)
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException("not enough memory for these networks", e);
+    }
+    run = nextA;
+    runB = nextB;
+    otherBranch = null;
+    otherBranchB = null;
+    branchStep = -1;
+    error = null;
+    if (run.stepCount() < pair.a().steps()) {
+      stopAt = pair.a().steps();
+    }
+    restartRate();
+  }
+
+  /** The furthest step of the runs (while comparing, one may have stopped earlier, diverged). */
+  private long liveStep() {
+    return runB == null ? run.stepCount() : Math.max(run.stepCount(), runB.stepCount());
+  }
+
+  /** Whether a run (A, or B while comparing) can still train: not diverged. */
+  private boolean anyTraining() {
+    return !run.diverged() || (runB != null && !runB.diverged());
+  }
+
   /** A new run for {@code s}, still playing if it was; on failure the old run stays. */
   private void rebuild(Scenario s) {
     Run next;
@@ -333,16 +409,23 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("not enough memory for this network", e);
     }
     run = next;
+    runB = null;
+    otherBranchB = null;
     otherBranch = null;
     branchStep = -1;
     error = null;
     restartRate();
   }
 
-  /** One step; returns false (and pauses) if the run diverged. */
+  /**
+   * One step of each run (in lockstep while comparing; a diverged run stays where it stopped);
+   * returns false (and pauses) when no run can go on.
+   */
   private boolean stepOnce() {
     rateSteps++;
-    if (!run.step()) {
+    boolean a = run.step();
+    boolean b = runB != null && runB.step();
+    if (!a && !b) {
       playing = false;
       return false;
     }
@@ -351,7 +434,7 @@ public final class Trainer implements AutoCloseable {
 
   /** One step while playing; false (and paused) at the stop step or on divergence. */
   private boolean playStep() {
-    if (run.stepCount() >= stopAt) {
+    if (liveStep() >= stopAt) {
       playing = false;
       stopAt = Long.MAX_VALUE;
       return false;
@@ -416,7 +499,7 @@ public final class Trainer implements AutoCloseable {
   private void publish(boolean full) {
     long now = System.nanoTime();
     lastPublish = now;
-    long step = run.stepCount();
+    long step = liveStep();
     if (playing) {
       double dt = (now - meterTime) / 1e9;
       if (dt >= 0.25) {
@@ -433,16 +516,24 @@ public final class Trainer implements AutoCloseable {
     if (run.hasGrid() && (full || now - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
         GRID_COST_FACTOR * gridCost))) {
       run.refreshGrid(Run.GRID_RESOLUTION);
+      if (runB != null) {
+        runB.refreshGrid(Run.GRID_RESOLUTION);
+      }
       lastGrid = System.nanoTime();
       gridTime = lastGrid - now;
       gridCost = gridTime;
     }
-    TrainingSnapshot s = viewing >= 0 ? run.at(viewing) : run.snapshot();
-    if (s.diverged() && viewing < 0) {
+    TrainingSnapshot s = viewing >= 0 ? run.at(Math.min(viewing, run.stepCount()))
+        : run.snapshot();
+    TrainingSnapshot b = runB == null ? null
+        : viewing >= 0 ? runB.at(Math.min(viewing, runB.stepCount())) : runB.snapshot();
+    if (s.diverged() && (b == null || b.diverged()) && viewing < 0) {
       playing = false;
     }
-    latest.set(s.with(new TrainingSnapshot.Status(sequence++, commandsApplied, playing,
-        measuredRate, speed, error, run.stepCount(), otherBranch == null ? -1 : branchStep)));
+    TrainingSnapshot.Status status = new TrainingSnapshot.Status(sequence++, commandsApplied,
+        playing, measuredRate, speed, error, liveStep(), otherBranch == null ? -1
+        : branchStep);
+    latest.set(s.with(status).comparedWith(b == null ? null : b.with(status)));
     publishCost = System.nanoTime() - now - gridTime;
     synchronized (publishMonitor) {
       publishMonitor.notifyAll();

@@ -22,6 +22,8 @@ import org.activationlab.nn.DataSplit;
  * @param history bounded history of losses and per-layer gradients; null in a snapshot taken
  *     without it ({@link Run#snapshot(boolean)})
  * @param divergence why and when the run was stopped as diverged, or null
+ * @param compared run B of a comparison at the same moment (same step unless one diverged), or
+ *     null when the trainer runs one run; B's own {@code compared} is null
  */
 public record TrainingSnapshot(
     Status status,
@@ -35,7 +37,8 @@ public record TrainingSnapshot(
     DataSplit data,
     Scenario scenario,
     History history,
-    Divergence divergence) {
+    Divergence divergence,
+    TrainingSnapshot compared) {
 
   /** Bundle key of the advice shown for a diverged run, after what happened. */
   public static final String HINT_DIVERGED = "hint.diverged";
@@ -77,7 +80,21 @@ public record TrainingSnapshot(
   /** The same moment with the trainer's state. */
   public TrainingSnapshot with(Status s) {
     return new TrainingSnapshot(s, runId, step, epoch, scores, layers, grid, weights, data, scenario,
-        history, divergence);
+        history, divergence, compared);
+  }
+
+  /** The same moment of run A with run B's beside it (null: no comparison). */
+  public TrainingSnapshot comparedWith(TrainingSnapshot b) {
+    if (b != null && b.compared != null) {
+      throw new IllegalArgumentException("run B's snapshot cannot hold a comparison itself");
+    }
+    return new TrainingSnapshot(status, runId, step, epoch, scores, layers, grid, weights, data,
+        scenario, history, divergence, b);
+  }
+
+  /** Whether this moment has run B beside it. */
+  public boolean comparing() {
+    return compared != null;
   }
 
   public boolean diverged() {

@@ -124,6 +124,12 @@ class TextLayoutTest {
       RUNS.put("nan-diverged", train(Presets.get("exploding").scenario()
           .withSetting("init", "normal:stddev=1e200"), 100));
       RUNS.put("step-0", train(Presets.get("deep-sigmoid").scenario(), 0));
+      RUNS.put("compare-deep-sigmoid-relu-he-300", train(Presets.get("deep-sigmoid").scenario(),
+          300).comparedWith(train(Presets.get("relu-he").scenario(), 300)));
+      Scenario exploding = Presets.get("exploding").scenario();
+      RUNS.put("compare-exploding-vs-deeper-he", train(exploding, 100).comparedWith(train(
+          exploding.withSettings(Map.of("init", "he_normal", "hidden", "8x8",
+              "learningRate", "0.003")), 100)));
     }
     return RUNS;
   }
@@ -246,8 +252,10 @@ class TextLayoutTest {
       case "boundary" -> List.of(t.text("boundary.train"), t.text("boundary.test"));
       case "heatmap" -> List.of(t.text("heatmap.legend"), t.text("heatmap.zero"),
           t.text("heatmap.nonFinite"), t.text("heatmap.dead"));
-      case "loss" -> List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"),
-          "100%");
+      case "loss" -> s.content().startsWith("compare")
+          ? List.of(t.text("loss.compare.loss", "A"), t.text("loss.compare.loss", "B"),
+              t.text("loss.compare.accuracy", "A"), t.text("loss.compare.accuracy", "B"), "100%")
+          : List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"), "100%");
       case "history" -> List.of(t.text("history.layerAxis"), t.text("history.outputLayer"),
           t.text("axis.step"));
       // the caption names the share that matters for the first hidden layer's function
@@ -264,7 +272,18 @@ class TextLayoutTest {
     };
   }
 
-  /** Whether a drawing of this size in this theme has room for every essential word. */
+  /**
+   * Whether a drawing of this size in this theme has room for every essential word; two runs
+   * side by side have half the width each.
+   */
+  static boolean roomy(Subject s, int[] size, Theme theme) {
+    if (s.content().startsWith("compare") && !s.kind().equals("loss")) {
+      SideBySide.Halves h = SideBySide.layout(size[0], size[1], theme);
+      return roomy(new int[] {(int) h.a().getWidth(), (int) h.a().getHeight()}, theme);
+    }
+    return roomy(size, theme);
+  }
+
   static boolean roomy(int[] size, Theme theme) {
     boolean presentation = theme.fontSize() > Theme.light().fontSize();
     return size[0] >= 1280 && size[1] >= 720 || !presentation && size[0] >= 1110 && size[1] >= 355;
@@ -342,7 +361,7 @@ class TextLayoutTest {
               texts += recorded.size();
               List<String> found = new ArrayList<>(problems(recorded, size[0], size[1],
                   look.theme()));
-              if (roomy(size, look.theme())) {
+              if (roomy(s, size, look.theme())) {
                 found.addAll(missing(s, recorded, look.theme()));
               }
               for (String problem : found) {
@@ -381,7 +400,7 @@ class TextLayoutTest {
             drawings[0]++;
             List<String> found = new ArrayList<>(problems(g.texts(), size[0], size[1],
                 look.theme()));
-            if (roomy(size, look.theme())) {
+            if (roomy(s, size, look.theme())) {
               found.addAll(missing(s, g.texts(), look.theme()));
             }
             for (String problem : found) {
