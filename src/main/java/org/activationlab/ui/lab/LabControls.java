@@ -13,6 +13,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
@@ -29,11 +33,13 @@ import org.activationlab.activation.Catalog;
 import org.activationlab.nn.DatasetKind;
 import org.activationlab.nn.Initializer;
 import org.activationlab.nn.OptimizerSpec;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
 import org.activationlab.ui.DisplayNames;
 import org.activationlab.ui.I18n;
 import org.activationlab.ui.ViewListeners;
+import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -75,7 +81,8 @@ final class LabControls extends VBox {
     getStyleClass().add("sidebar");
     setSpacing(8);
     setFillWidth(true);
-    getChildren().addAll(presetBox(), transport(), dataGroup(), networkGroup(), trainingGroup(),
+    getChildren().addAll(presetBox(), compareBox(), transport(), dataGroup(), networkGroup(),
+        trainingGroup(),
         exportGroup(onRecord, onSaveStatistics));
     listeners.on(model.scenarioProperty(), () -> showScenario(model.scenario()));
     listeners.on(model.presetProperty(), () -> showPreset(model.presetProperty().get()));
@@ -138,6 +145,59 @@ final class LabControls extends VBox {
     presetExplanation.setWrapText(true);
     presetExplanation.getStyleClass().add("hint");
     return new VBox(4, title, preset, presetExplanation);
+  }
+
+  /**
+   * "Compare": a second run B beside this one (a copy to change, or a ready pair), and while
+   * comparing which run's settings the fields below show and change.
+   */
+  private VBox compareBox() {
+    MenuButton compare = new MenuButton(I18n.text("lab.compare"),
+        new FontIcon("mdi2c-compare-horizontal"));
+    compare.setId("lab-compare");
+    compare.setMaxWidth(Double.MAX_VALUE);
+    compare.setTooltip(new Tooltip(I18n.text("lab.compare.tooltip")));
+    MenuItem copy = new MenuItem(I18n.text("lab.compare.copy"));
+    copy.setId("compare-copy");
+    copy.setOnAction(e -> model.compareWithCopy());
+    compare.getItems().addAll(copy, new SeparatorMenuItem());
+    for (String first : Comparison.PRESET_PAIR_ORDER) {
+      String second = Comparison.PRESET_PAIRS.get(first);
+      MenuItem pair = new MenuItem(I18n.text("lab.compare.pair",
+          Presets.get(first).title(I18n.locale()), Presets.get(second).title(I18n.locale())));
+      pair.setId("compare-" + first);
+      pair.setOnAction(e -> model.compare(Comparison.ofPresetPair(first)));
+      compare.getItems().add(pair);
+    }
+    MenuItem end = new MenuItem(I18n.text("lab.compare.end"));
+    end.setId("compare-end");
+    end.setOnAction(e -> model.endComparison());
+    compare.getItems().addAll(new SeparatorMenuItem(), end);
+
+    ToggleButton editA = new ToggleButton(I18n.text("lab.compare.editA"));
+    ToggleButton editB = new ToggleButton(I18n.text("lab.compare.editB"));
+    editA.setId("compare-edit-a");
+    editB.setId("compare-edit-b");
+    SegmentedButton editing = new SegmentedButton(editA, editB);
+    editing.setToggleGroup(null);
+    editA.setOnAction(e -> model.editB(false));
+    editB.setOnAction(e -> model.editB(true));
+    Label editLabel = new Label(I18n.text("lab.compare.editing"));
+    HBox editRow = new HBox(6, editLabel, editing);
+    editRow.setAlignment(Pos.CENTER_LEFT);
+    editRow.setId("compare-editing");
+    Runnable show = () -> {
+      boolean on = model.comparison().isPresent();
+      end.setDisable(!on);
+      editRow.setVisible(on);
+      editRow.setManaged(on);
+      editA.setSelected(!model.editingBProperty().get());
+      editB.setSelected(model.editingBProperty().get());
+    };
+    listeners.on(model.comparisonProperty(), show);
+    listeners.on(model.editingBProperty(), show);
+    show.run();
+    return new VBox(4, compare, editRow);
   }
 
   private VBox transport() {

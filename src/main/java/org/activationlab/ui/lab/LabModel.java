@@ -2,7 +2,6 @@ package org.activationlab.ui.lab;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -17,6 +16,7 @@ import org.activationlab.export.LocalizedText;
 import org.activationlab.render.DecadeRange;
 import org.activationlab.render.HistoryMetric;
 import org.activationlab.training.Command;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
 import org.activationlab.training.Trainer;
@@ -63,6 +63,11 @@ public final class LabModel implements AutoCloseable {
   /** The gradient colour range the user locked (empty: fitted to each snapshot). */
   private final ObjectProperty<Optional<DecadeRange>> gradientLock =
       new SimpleObjectProperty<>(Optional.empty());
+  /** Runs A and B trained side by side, or empty for one run. */
+  private final ReadOnlyObjectWrapper<Optional<Comparison>> comparison =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
+  /** While comparing: whether the settings shown and changed are run B's (else A's). */
+  private final BooleanProperty editingB = new SimpleBooleanProperty(true);
 
   public LabModel() {
     this(Presets.get(FIRST_PRESET).scenario());
@@ -74,13 +79,70 @@ public final class LabModel implements AutoCloseable {
     trainer.submit(new Command.SetSpeed(speed.get()));
   }
 
-  /** The scenario in force (what the user set; the trainer applies it in order). */
+  /**
+   * The scenario the settings show and change: the one run's, or while comparing the side being
+   * edited ({@link #editingBProperty()}).
+   */
   public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
     return scenario.getReadOnlyProperty();
   }
 
   public Scenario scenario() {
     return scenario.get();
+  }
+
+  /** Runs A and B side by side, or empty when one run trains. */
+  public ReadOnlyObjectProperty<Optional<Comparison>> comparisonProperty() {
+    return comparison.getReadOnlyProperty();
+  }
+
+  public Optional<Comparison> comparison() {
+    return comparison.get();
+  }
+
+  /** Run A's settings: the one run's, or the first of a comparison (what a file saves as the lab). */
+  public Scenario scenarioA() {
+    return comparison.get().map(Comparison::a).orElse(scenario.get());
+  }
+
+  /** While comparing, whether the settings edit run B (true) or run A. */
+  public BooleanProperty editingBProperty() {
+    return editingB;
+  }
+
+  /**
+   * Trains {@code pair} side by side: both runs new at step 0, paused; the settings then edit
+   * run B. The notes of a lesson stay.
+   */
+  public void compare(Comparison pair) {
+    comparison.set(Optional.of(pair));
+    editingB.set(true);
+    scenario.set(pair.b());
+    trainer.submit(new Command.Pause());
+    trainer.submit(new Command.Compare(pair, true));
+    setSpeed(watchSpeed(pair.a().steps()));
+  }
+
+  /** Compares the run with a copy of itself, whose settings the user then changes. */
+  public void compareWithCopy() {
+    compare(Comparison.ofCopy(scenarioA()));
+  }
+
+  /** Goes back to one run: A goes on where it is; B is dropped. */
+  public void endComparison() {
+    if (comparison.get().isEmpty()) {
+      return;
+    }
+    Scenario a = scenarioA();
+    comparison.set(Optional.empty());
+    scenario.set(a);
+    trainer.submit(new Command.EndCompare());
+  }
+
+  /** While comparing, shows and edits run A's settings ({@code false}) or B's ({@code true}). */
+  public void editB(boolean b) {
+    editingB.set(b);
+    comparison.get().ifPresent(c -> scenario.set(b ? c.b() : c.a()));
   }
 
   /** The preset the scenario started from, or empty once the user changed a rebuild setting. */
@@ -164,6 +226,7 @@ public final class LabModel implements AutoCloseable {
   /** Loads a preset: a new network, paused at step 0. The notes of a lesson stay. */
   public void loadPreset(String name) {
     Presets.Preset p = Presets.get(name);
+    comparison.set(Optional.empty());
     scenario.set(p.scenario());
     lessonTitle.set(LocalizedText.EMPTY);
     preset.set(p.name());
@@ -182,6 +245,16 @@ public final class LabModel implements AutoCloseable {
    * chooser and its notes, which are shown when it has any.
    */
   public void loadLesson(Scenario s, LocalizedText title, LocalizedText notes) {
+    loadLesson(s, title, notes, Optional.empty());
+  }
+
+  /**
+   * Opens a lesson whose runs may be compared: as {@link #loadLesson(Scenario, LocalizedText,
+   * LocalizedText)}, with run B beside A when {@code compareWith} holds a comparison.
+   */
+  public void loadLesson(Scenario s, LocalizedText title, LocalizedText notes,
+      Optional<Comparison> compareWith) {
+    comparison.set(Optional.empty());
     scenario.set(s);
     lessonTitle.set(title == null ? LocalizedText.EMPTY : title);
     lessonNotes.set(notes == null ? LocalizedText.EMPTY : notes);
@@ -190,6 +263,10 @@ public final class LabModel implements AutoCloseable {
     }
     preset.set("");
     trainer.submit(new Command.Pause());
+    if (compareWith.isPresent()) {
+      compare(compareWith.get());
+      return;
+    }
     trainer.submit(Command.Configure.fresh(s));
     setSpeed(watchSpeed(s.steps()));
   }
@@ -211,12 +288,16 @@ public final class LabModel implements AutoCloseable {
    * Applies new settings: what the running network can take keeps its weights ({@link
    * Scenario#needsRebuild}); anything else rebuilds the network at step 0.
    *
-   * @return empty (the signature matches {@link #set} so that callers can show either's refusal)
+   * @return empty, or while comparing the reason B cannot take these settings (other data
+   *     than A's)
    */
   public Optional<String> configure(Scenario next) {
     Scenario before = scenario.get();
     if (next.equals(before)) {
       return Optional.empty();
+    }
+    if (comparison.get().isPresent()) {
+      return configurePair(next);
     }
     if (before.needsRebuild(next)) {
       lessonTitle.set(LocalizedText.EMPTY);
@@ -224,6 +305,28 @@ public final class LabModel implements AutoCloseable {
     }
     scenario.set(next);
     trainer.submit(Command.Configure.to(next));
+    return Optional.empty();
+  }
+
+  /**
+   * Changes the side being edited of a comparison; B refuses other data than A's (with the
+   * reason), and A's data settings carry over to B.
+   */
+  private Optional<String> configurePair(Scenario next) {
+    Comparison pair = comparison.get().orElseThrow();
+    Comparison changed;
+    try {
+      changed = editingB.get() ? pair.withB(next) : pair.withA(next);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (scenario.get().needsRebuild(next)) {
+      lessonTitle.set(LocalizedText.EMPTY);
+      preset.set("");
+    }
+    comparison.set(Optional.of(changed));
+    scenario.set(editingB.get() ? changed.b() : changed.a());
+    trainer.submit(new Command.Compare(changed, false));
     return Optional.empty();
   }
 

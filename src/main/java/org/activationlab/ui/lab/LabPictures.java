@@ -19,6 +19,7 @@ import org.activationlab.render.NetworkDiagramModel;
 import org.activationlab.render.NiceTicks;
 import org.activationlab.render.Picture;
 import org.activationlab.render.PlotFrame;
+import org.activationlab.render.SideBySide;
 import org.activationlab.render.Theme;
 import org.activationlab.training.GridSnapshot;
 import org.activationlab.training.History;
@@ -105,34 +106,85 @@ final class LabPictures implements LabDrawings.View {
 
   // ------------------------------------------------------------------------- hover readouts
 
+  /** A readout of one run's picture drawn at w × h by {@code d}, at (x, y). */
+  @FunctionalInterface
+  private interface Readout {
+    Optional<String> at(LabDrawings d, double x, double y, double w, double h, Theme theme);
+  }
+
+  /**
+   * The readout under (x, y) of a picture drawn at w × h: of the one run, or, when two runs are
+   * side by side, of the run under the pointer and of the other at the same place in its half
+   * ("A: …" and "B: …"), so that one look reads both.
+   */
+  private Optional<String> read(Readout r, double x, double y, double w, double h, Theme theme) {
+    if (!screen.comparing()) {
+      return r.at(screen, x, y, w, h, theme);
+    }
+    SideBySide.Halves halves = SideBySide.layout(w, h, theme);
+    int side = halves.sideAt(x, y);
+    if (side < 0) {
+      return Optional.empty();
+    }
+    Rectangle2D mine = halves.side(side);
+    double lx = x - mine.getX();
+    double ly = y - mine.getY();
+    double hw = mine.getWidth();
+    double hh = mine.getHeight();
+    Optional<String> a = r.at(screen.side(0), lx, ly, hw, hh, theme);
+    Optional<String> b = r.at(screen.side(1), lx, ly, hw, hh, theme);
+    if (a.isEmpty() && b.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("A · " + a.orElse("—") + "\nB · " + b.orElse("—"));
+  }
+
   /** The unit under (x, y) of the heatmap drawn at w × h, as a readout. */
   Optional<String> heatmapAt(double x, double y, double w, double h, Theme theme) {
-    Optional<int[]> cell = heatmapCellAt(x, y, w, h, theme);
-    return cell.map(c -> unitText(snapshot.layers().get(c[0]), c[1]));
+    return read((d, px, py, pw, ph, t) -> heatmapCellAt(d, px, py, pw, ph, t)
+        .map(c -> unitText(d.shown().layers().get(c[0]), c[1])), x, y, w, h, theme);
   }
 
-  /** The layer (0-based, the output last) of the heatmap row under (x, y). */
+  /** The layer (0-based, the output last) of the heatmap row under (x, y), in the run there. */
   Optional<Integer> heatmapRowAt(double x, double y, double w, double h, Theme theme) {
-    return heatmapCellAt(x, y, w, h, theme).map(c -> c[0]);
+    if (!screen.comparing()) {
+      return heatmapCellAt(screen, x, y, w, h, theme).map(c -> c[0]);
+    }
+    SideBySide.Halves halves = SideBySide.layout(w, h, theme);
+    int side = halves.sideAt(x, y);
+    if (side < 0) {
+      return Optional.empty();
+    }
+    Rectangle2D r = halves.side(side);
+    return heatmapCellAt(screen.side(side), x - r.getX(), y - r.getY(), r.getWidth(),
+        r.getHeight(), theme).map(c -> c[0]);
   }
 
-  /** Where the heatmap draws unit {@code j} of layer {@code layer} at w × h. */
+  /** Where the heatmap draws unit {@code j} of layer {@code layer} at w × h (run A's). */
   Rectangle2D heatmapCell(int layer, int j, double w, double h, Theme theme) {
     GradientHeatmapRenderer r = screen.heatmapRenderer();
-    return r.cell(r.layout(w, h, screen.heatmapModel(theme), theme), layer, j);
+    if (!screen.comparing()) {
+      return r.cell(r.layout(w, h, screen.heatmapModel(theme), theme), layer, j);
+    }
+    Rectangle2D half = SideBySide.layout(w, h, theme).a();
+    Rectangle2D c = r.cell(r.layout(half.getWidth(), half.getHeight(),
+        screen.heatmapModel(theme), theme), layer, j);
+    return new Rectangle2D.Double(c.getX() + half.getX(), c.getY() + half.getY(), c.getWidth(),
+        c.getHeight());
   }
 
   /** {layer, unit} under (x, y), if a cell is there. */
-  private Optional<int[]> heatmapCellAt(double x, double y, double w, double h, Theme theme) {
+  private static Optional<int[]> heatmapCellAt(LabDrawings d, double x, double y, double w,
+      double h, Theme theme) {
     GradientHeatmapRenderer.Layout l =
-        screen.heatmapRenderer().layout(w, h, screen.heatmapModel(theme), theme);
+        d.heatmapRenderer().layout(w, h, d.heatmapModel(theme), theme);
     Rectangle2D cells = l.cells();
     if (!cells.contains(x, y)) {
       return Optional.empty();
     }
     int row = (int) ((y - cells.getY()) / l.rowHeight());
     int j = (int) ((x - cells.getX()) / l.cellWidth());
-    List<LayerSnapshot> layers = snapshot.layers();
+    List<LayerSnapshot> layers = d.shown().layers();
     if (row < 0 || row >= layers.size() || j < 0 || j >= layers.get(row).width()) {
       return Optional.empty();
     }
@@ -141,15 +193,20 @@ final class LabPictures implements LabDrawings.View {
 
   /** The neuron nearest to (x, y) in the network diagram, within its cell. */
   Optional<String> networkAt(double x, double y, double w, double h, Theme theme) {
-    NetworkDiagramModel m = screen.networkModel(theme);
-    double reach = Math.max(6, screen.networkRenderer().cellSize(w, h, m) * 0.7);
+    return read(LabPictures::networkAt, x, y, w, h, theme);
+  }
+
+  private static Optional<String> networkAt(LabDrawings d, double x, double y, double w,
+      double h, Theme theme) {
+    NetworkDiagramModel m = d.networkModel(theme);
+    double reach = Math.max(6, d.networkRenderer().cellSize(w, h, m) * 0.7);
     int[] widths = m.widths();
     for (int l = 0; l < widths.length; l++) {
       for (int j = 0; j < widths[l]; j++) {
-        Point2D c = screen.networkRenderer().neuronCentre(w, h, m, l, j);
+        Point2D c = d.networkRenderer().neuronCentre(w, h, m, l, j);
         if (Math.abs(c.getX() - x) <= reach && Math.abs(c.getY() - y) <= reach) {
           return Optional.of(l == 0 ? I18n.text("lab.hover.input", j + 1)
-              : unitText(snapshot.layers().get(l - 1), j));
+              : unitText(d.shown().layers().get(l - 1), j));
         }
       }
     }
@@ -158,18 +215,23 @@ final class LabPictures implements LabDrawings.View {
 
   /** The layer and column under (x, y) in the history. */
   Optional<String> historyAt(double x, double y, double w, double h, Theme theme) {
-    GradientHistoryModel m = screen.historyModel(theme);
+    return read(this::historyAt, x, y, w, h, theme);
+  }
+
+  private Optional<String> historyAt(LabDrawings d, double x, double y, double w, double h,
+      Theme theme) {
+    GradientHistoryModel m = d.historyModel(theme);
     if (m.columns() == 0) {
       return Optional.empty();
     }
-    PlotFrame heat = screen.historyRenderer().heatmapFrame(w, h, m);
-    PlotFrame chart = screen.historyRenderer().chartFrame(w, h, m);
+    PlotFrame heat = d.historyRenderer().heatmapFrame(w, h, m);
+    PlotFrame chart = d.historyRenderer().chartFrame(w, h, m);
     PlotFrame f = heat.contains(x, y) ? heat : chart.contains(x, y) ? chart : null;
     if (f == null) {
       return Optional.empty();
     }
     int column = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
-    History hist = snapshot.history();
+    History hist = d.shown().history();
     StringBuilder sb = new StringBuilder(I18n.text("lab.hover.steps", hist.firstStep(column),
         hist.lastStep(column), historyMetric().label(I18n.locale())));
     if (f == heat) {
@@ -186,25 +248,41 @@ final class LabPictures implements LabDrawings.View {
     return Optional.of(sb.toString());
   }
 
-  /** Losses and accuracy at the step under x. */
+  /** Losses and accuracy at the step under x (of both runs when they are compared). */
   Optional<String> lossAt(double x, double y, double w, double h, Theme theme) {
     LossChartModel m = screen.lossModel(theme);
     PlotFrame f = screen.lossRenderer().frame(w, h, m);
     if (m.steps().length == 0 || !f.contains(x, y)) {
       return Optional.empty();
     }
-    int c = GradientHistoryRenderer.columnAt(m.steps(), f.toDataX(x));
-    return Optional.of(I18n.text("lab.hover.loss", m.steps()[c], num(m.trainLoss()[c]),
-        num(m.testLoss()[c]), percent(m.accuracy()[c])));
+    if (m.compared() == null) {
+      return Optional.of(lossText(m, f.toDataX(x)));
+    }
+    return Optional.of("A · " + lossText(m, f.toDataX(x)) + "\nB · "
+        + lossText(m.compared(), f.toDataX(x)));
+  }
+
+  private static String lossText(LossChartModel m, double step) {
+    if (m.steps().length == 0) {
+      return "—";
+    }
+    int c = GradientHistoryRenderer.columnAt(m.steps(), step);
+    return I18n.text("lab.hover.loss", m.steps()[c], num(m.trainLoss()[c]), num(m.testLoss()[c]),
+        percent(m.accuracy()[c]));
   }
 
   /** The input point and the network's output there. */
   Optional<String> boundaryAt(double x, double y, double w, double h, Theme theme) {
-    DecisionBoundaryModel m = screen.boundaryModel(theme);
+    return read(LabPictures::boundaryAt, x, y, w, h, theme);
+  }
+
+  private static Optional<String> boundaryAt(LabDrawings d, double x, double y, double w,
+      double h, Theme theme) {
+    DecisionBoundaryModel m = d.boundaryModel(theme);
     if (m == null) {
       return Optional.empty();
     }
-    PlotFrame f = screen.boundaryRenderer().frame(w, h, m, theme);
+    PlotFrame f = d.boundaryRenderer().frame(w, h, m, theme);
     if (!f.contains(x, y)) {
       return Optional.empty();
     }
@@ -230,8 +308,13 @@ final class LabPictures implements LabDrawings.View {
 
   /** z under the pointer, the layer's f(z), f′(z) and how many probe samples fall in that bin. */
   Optional<String> activationsAt(double x, double y, double w, double h, Theme theme) {
-    ActivationDistributionModel m = screen.activationsModel(theme);
-    PlotFrame f = screen.activationRenderer().frame(w, h, m);
+    return read(LabPictures::activationsAt, x, y, w, h, theme);
+  }
+
+  private static Optional<String> activationsAt(LabDrawings d, double x, double y, double w,
+      double h, Theme theme) {
+    ActivationDistributionModel m = d.activationsModel(theme);
+    PlotFrame f = d.activationRenderer().frame(w, h, m);
     if (!f.contains(x, y)) {
       return Optional.empty();
     }

@@ -35,6 +35,7 @@ import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.LabModels;
 import org.activationlab.render.Picture;
 import org.activationlab.render.Theme;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.Presets;
 import org.activationlab.training.TrainingSnapshot;
 import org.activationlab.ui.ExportDialog;
@@ -69,6 +70,8 @@ public final class LabView extends BorderPane {
   private final StatusBar status = new StatusBar();
   private final TimelineBar timeline;
   private final Label bannerText = new Label();
+  /** What run B changes, over the pictures while two runs are compared. */
+  private final Label compareHeader = new Label();
   private final HBox banner;
   private final List<PicturePanel> panels;
   private final GridPane grid = new GridPane();
@@ -157,7 +160,12 @@ public final class LabView extends BorderPane {
     banner.setAlignment(Pos.CENTER_LEFT);
     banner.setPadding(new Insets(8, 12, 8, 12));
     showBanner(null);
-    centre.getChildren().setAll(banner, grid);
+    compareHeader.setId("lab-compare-header");
+    compareHeader.getStyleClass().add("compare-header");
+    compareHeader.setWrapText(true);
+    compareHeader.setMinHeight(Label.USE_PREF_SIZE);
+    showCompareHeader(null);
+    centre.getChildren().setAll(banner, compareHeader, grid);
     centre.setPadding(new Insets(4));
     for (PicturePanel p : panels) {
       // a handler beside the heatmap's own click (a row shows that layer's activations)
@@ -230,6 +238,7 @@ public final class LabView extends BorderPane {
     controls.showPlaying(s.status().playing());
     status.setText(statusText(s));
     showBanner(bannerFor(s));
+    showCompareHeader(s);
     frames.stop();
   }
 
@@ -278,9 +287,32 @@ public final class LabView extends BorderPane {
         ? I18n.text("lab.status.rate", Math.round(s.status().stepsPerSecond()))
         : s.step() == s.scenario().steps() ? I18n.text("lab.status.stoppedAsDesigned")
         : I18n.text("lab.status.paused");
-    return I18n.text("lab.status", s.step(), s.epoch(), rate,
+    String text = I18n.text("lab.status", s.step(), s.epoch(), rate,
         LabPictures.num(s.scores().trainLoss()), LabPictures.num(s.scores().testLoss()), accuracy,
         LabPictures.percent(s.deadFraction()));
+    if (!s.comparing()) {
+      return text;
+    }
+    TrainingSnapshot b = s.compared();
+    String accuracyB = Double.isFinite(b.scores().accuracy())
+        ? I18n.text("lab.status.accuracy", LabPictures.percent(b.scores().accuracy())) : "";
+    return text + "   " + I18n.text("lab.compare.statusB", LabPictures.num(b.scores().trainLoss()),
+        accuracyB);
+  }
+
+  /** "B differs from A in: activation sigmoid → relu, …" while comparing; hidden otherwise. */
+  private void showCompareHeader(TrainingSnapshot s) {
+    boolean on = s != null && s.comparing();
+    compareHeader.setVisible(on);
+    compareHeader.setManaged(on);
+    if (!on) {
+      return;
+    }
+    List<Comparison.Change> changes =
+        Comparison.between(s.scenario(), s.compared().scenario());
+    compareHeader.setText(changes.isEmpty() ? I18n.text("lab.compare.same")
+        : I18n.text("lab.compare.header", String.join(", ",
+            changes.stream().map(Comparison.Change::toString).toList())));
   }
 
   private static String bannerFor(TrainingSnapshot s) {
@@ -583,9 +615,9 @@ public final class LabView extends BorderPane {
       grid.getChildren().remove(focusedPanel);
       VBox.setVgrow(focusedPanel, Priority.ALWAYS);
       focused = LabPicture.values()[index];
-      centre.getChildren().setAll(banner, focusedPanel);
+      centre.getChildren().setAll(banner, compareHeader, focusedPanel);
     } else {
-      centre.getChildren().setAll(banner, grid);
+      centre.getChildren().setAll(banner, compareHeader, grid);
     }
     notes.setFullView(fullScreen || focusedPanel != null);
     for (PicturePanel p : panels) {

@@ -55,6 +55,41 @@ class LabModelTest {
   }
 
   @Test
+  void comparingEditsRunBRefusesOtherDataAndAsDataCarriesOver() throws Exception {
+    try (LabModel m = new LabModel()) {
+      m.loadPreset("deep-sigmoid");
+      m.compareWithCopy();
+      assertThat(m.comparison()).isPresent();
+      assertThat(m.editingBProperty().get()).isTrue();
+      await(m, s -> s.comparing() && s.step() == 0);
+
+      assertThat(m.set("activation", "relu")).isEmpty();
+      TrainingSnapshot s = await(m, x -> x.comparing()
+          && x.compared().scenario().activation().equals("relu"));
+      assertThat(s.scenario().activation()).as("A is untouched").isEqualTo("sigmoid");
+      assertThat(m.scenarioA()).isEqualTo(Presets.get("deep-sigmoid").scenario());
+
+      // B must train on A's data: refused with the reason, nothing changes
+      assertThat(m.set("dataset", "xor")).get().asString().contains("same data");
+      assertThat(m.scenario().dataset().id()).isEqualTo("circle");
+
+      // A's data settings carry over to B
+      m.editB(false);
+      assertThat(m.scenario()).isEqualTo(m.scenarioA());
+      assertThat(m.set("noise", "0.2")).isEmpty();
+      s = await(m, x -> x.comparing() && x.scenario().noise() == 0.2
+          && x.compared().scenario().noise() == 0.2);
+      assertThat(s.compared().scenario().activation()).isEqualTo("relu");
+
+      m.endComparison();
+      s = await(m, x -> !x.comparing());
+      assertThat(m.comparison()).isEmpty();
+      assertThat(m.scenario()).isEqualTo(s.scenario());
+      assertThat(s.scenario().noise()).isEqualTo(0.2);
+    }
+  }
+
+  @Test
   void closingStopsTheTrainerThread() throws Exception {
     LabModel m = new LabModel();
     m.setSpeed(0);

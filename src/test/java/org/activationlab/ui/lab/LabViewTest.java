@@ -191,6 +191,72 @@ class LabViewTest {
   }
 
   @Test
+  void comparingDeepSigmoidWithReluHeShowsBothSideBySideInLockstep() throws Exception {
+    load("deep-sigmoid");
+    robot.clickOn("#lab-compare");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(I18n.text("lab.compare.pair", Presets.get("deep-sigmoid").title(I18n.locale()),
+        Presets.get("relu-he").title(I18n.locale())));
+    awaitShown(s -> s.comparing() && s.step() == 0);
+    assertThat(robot.lookup("#lab-compare-header").queryAs(javafx.scene.control.Label.class)
+        .getText()).contains("activation sigmoid → relu").contains("init glorot_uniform → he_normal");
+    robot.interact(() -> model.setSpeed(0));
+    robot.clickOn("#lab-play");
+    // the pair plays to the presets' designed 300 steps and pauses there
+    TrainingSnapshot paused = awaitShown(s -> !s.status().playing() && s.step() == 300);
+    assertThat(paused.compared().step()).as("both runs at the same step").isEqualTo(paused.step());
+    assertThat(view.statusBar().getText()).contains("B: loss");
+
+    // both halves of the heatmap drawn, on one colour scale
+    int[] px = pixels(view.heatmapPanel().canvas());
+    int w = (int) view.heatmapPanel().canvas().canvas().getWidth();
+    int h = (int) view.heatmapPanel().canvas().canvas().getHeight();
+    org.activationlab.render.SideBySide.Halves halves =
+        org.activationlab.render.SideBySide.layout(w, h, themes.renderTheme());
+    assertThat(coloursIn(px, w, halves.a())).as("A's heatmap").isGreaterThan(8);
+    assertThat(coloursIn(px, w, halves.b())).as("B's heatmap").isGreaterThan(8);
+    var screen = view.pictures().screen();
+    assertThat(screen.heatmapModel(themes.renderTheme()).decadeMin())
+        .isEqualTo(screen.side(1).heatmapModel(themes.renderTheme()).decadeMin());
+
+    // hovering reads both runs' unit at that place
+    Rectangle2D cell = cellRect(0, 2);
+    Bounds b = view.heatmapPanel().canvas().canvas().localToScreen(
+        view.heatmapPanel().canvas().canvas().getBoundsInLocal());
+    robot.moveTo(new Point2D(b.getMinX() + cell.getCenterX(), b.getMinY() + cell.getCenterY()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.heatmapPanel().readoutText()).contains("A · layer 1 (sigmoid), neuron 3")
+        .contains("B · layer 1 (relu), neuron 3");
+    robot.moveTo(view.statusBar());
+    save("lab-compare-deep-sigmoid-relu-he.png");
+
+    // the timeline takes both back, and continuing forks both
+    robot.interact(() -> view.timeline().slider().setValue(20));
+    TrainingSnapshot past = awaitShown(s -> s.step() == 20);
+    assertThat(past.compared().step()).isEqualTo(20);
+    robot.clickOn("#timeline-continue");
+    TrainingSnapshot forked = awaitShown(s -> s.status().liveStep() == 20);
+    assertThat(forked.comparing()).isTrue();
+    assertThat(forked.compared().step()).isEqualTo(20);
+
+    robot.clickOn("#lab-compare");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(I18n.text("lab.compare.end"));
+    TrainingSnapshot alone = awaitShown(s -> !s.comparing());
+    assertThat(alone.scenario()).isEqualTo(Presets.get("deep-sigmoid").scenario());
+  }
+
+  private static long coloursIn(int[] px, int w, Rectangle2D r) {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int y = (int) r.getMinY() + 1; y < r.getMaxY() - 1; y += 2) {
+      for (int x = (int) r.getMinX() + 1; x < r.getMaxX() - 1; x += 2) {
+        seen.add(px[y * w + x]);
+      }
+    }
+    return seen.size();
+  }
+
+  @Test
   void keysOneToSixFocusAPictureArrowsWalkAndEscapeReturns() throws Exception {
     load("deep-sigmoid");
     robot.type(KeyCode.DIGIT3);
