@@ -61,6 +61,9 @@ public final class StepThroughWindow {
   /** Formulas are never set below this at 1×. */
   static final float FORMULA_MIN = 18;
 
+  /** Secondary text at body size (the "hint" style is smaller than 14 px). */
+  private static final String MUTED = "-fx-text-fill: derive(-fx-text-base-color, 35%);";
+
   private static StepThroughWindow open;
 
   private final LabModel lab;
@@ -169,7 +172,7 @@ public final class StepThroughWindow {
     choices.setAlignment(Pos.CENTER_LEFT);
     termsNote.setId("step-terms");
     termsNote.setWrapText(true);
-    termsNote.getStyleClass().add("hint");
+    termsNote.setStyle(MUTED); // body size: read from the back of a classroom
     formulas.setId("step-formulas");
     formulas.setPadding(new Insets(4));
     formulaScroll.setFitToWidth(true);
@@ -192,7 +195,7 @@ public final class StepThroughWindow {
     next.setOnAction(e -> go(+1));
     stageCount.setId("step-count");
     Label keys = new Label(I18n.text("step.keys"));
-    keys.getStyleClass().add("hint");
+    keys.setStyle(MUTED);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     Button close = new Button(I18n.text("step.close"));
