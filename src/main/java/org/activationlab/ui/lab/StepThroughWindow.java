@@ -67,6 +67,7 @@ public final class StepThroughWindow {
   private static StepThroughWindow open;
 
   private final LabModel lab;
+  private final java.util.Locale locale = I18n.locale();
   private final ThemeManager themes;
   private final ViewListeners listeners = new ViewListeners();
   private final Stage stage = new Stage();
@@ -231,11 +232,6 @@ public final class StepThroughWindow {
         show();
       }
     });
-    stage.setOnHidden(e -> {
-      if (open == this) {
-        open = null;
-      }
-    });
     read(lab.latest());
   }
 
@@ -244,8 +240,12 @@ public final class StepThroughWindow {
    * Lab's current step again).
    */
   public static StepThroughWindow show(Window owner, LabModel lab, ThemeManager themes) {
-    if (open != null && open.lab == lab && open.stage.isShowing()) {
+    // one window, shown again when reopened (its scene stays with the theme manager): a new
+    // one only for another Lab model or after a language switch
+    if (open != null && open.lab == lab && open.themes == themes
+        && open.locale.equals(I18n.locale())) {
       open.read(lab.latest());
+      open.stage.show();
       open.stage.toFront();
       return open;
     }
@@ -521,7 +521,7 @@ public final class StepThroughWindow {
     return formulas;
   }
 
-  /** The window open now, or null. */
+  /** The window opened last (shown, or hidden to be shown again), or null. */
   static StepThroughWindow current() {
     return open;
   }

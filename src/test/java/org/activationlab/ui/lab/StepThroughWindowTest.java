@@ -164,5 +164,12 @@ class StepThroughWindowTest {
     robot.type(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(w.stage().isShowing()).isFalse();
+    // the button opens it again: the same window, at the step shown
+    robot.clickOn("#lab-step-through");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(StepThroughWindow.current()).isSameAs(w);
+    assertThat(w.stage().isShowing()).isTrue();
+    assertThat(w.model().step()).isEqualTo(200);
+    robot.interact(() -> w.stage().close());
   }
 }
