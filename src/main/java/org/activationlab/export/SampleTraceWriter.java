@@ -259,9 +259,10 @@ public final class SampleTraceWriter {
 
   /**
    * {@code v} rounded to {@code digits} significant digits for reading: plain decimals from 1e-4
-   * to 1e6, otherwise {@code 1.234e−5}; trailing zeros dropped; the sign a real minus (−).
+   * to 1e6, otherwise {@code 1.234e−5}; trailing zeros dropped; the sign a real minus (−). The
+   * step-through view writes its numbers with this too, so it and {@code explain} agree.
    */
-  static String num(double v, int digits) {
+  public static String num(double v, int digits) {
     if (Double.isNaN(v)) {
       return "NaN";
     }

@@ -116,6 +116,8 @@ public final class LabView extends BorderPane {
     setId("lab");
     pictures = new LabPictures(model);
     controls = new LabControls(model, this::recordOrStop, this::saveStatistics);
+    // step through one sample's pass (key E), after the preset and play/step/reset
+    controls.getChildren().add(2, StepThroughWindow.button(this::openStepThrough));
 
     network = panel("lab-network", LabPicture.NETWORK, "lab.network.help", pictures::networkAt);
     boundary = panel("lab-boundary", LabPicture.BOUNDARY, "lab.boundary.help",
@@ -587,6 +589,8 @@ public final class LabView extends BorderPane {
       model.reset();
     } else if (code == KeyCode.N) {
       notes.toggle();
+    } else if (code == KeyCode.E) {
+      openStepThrough();
     } else if (digit >= 0 && digit < panels.size()) {
       focusPicture(digit);
     } else if (focusedPanel != null && (code == KeyCode.RIGHT || code == KeyCode.LEFT)) {
@@ -598,6 +602,11 @@ public final class LabView extends BorderPane {
       return;
     }
     e.consume();
+  }
+
+  /** Opens the step-through window on the snapshot shown (key E). */
+  StepThroughWindow openStepThrough() {
+    return StepThroughWindow.show(window(), model, themes);
   }
 
   /**
