@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * Headless commands sharing the app's core and renderers; they never start JavaFX. Exit status:
  * 0 success, 2 bad input (one line on stderr naming the valid choices; nothing written), 3 a
- * training run diverged ({@code train}, {@code explain}).
+ * training run diverged ({@code train}, {@code explain}; {@code compare}: one of its runs).
  */
 public final class Cli {
 
@@ -18,8 +18,8 @@ public final class Cli {
   public static final int BAD_INPUT = 2;
 
   private static final Set<String> COMMANDS =
-      Set.of("list", "eval", "plot", "train", "presets", "explain", "help", "--help", "-h",
-          "--version", "-V");
+      Set.of("list", "eval", "plot", "train", "compare", "presets", "explain", "help", "--help",
+          "-h", "--version", "-V");
 
   private Cli() {}
 
@@ -66,7 +66,7 @@ public final class Cli {
       version = "Activation Lab 0.1",
       description = "Activation functions made visible. Without a command the GUI opens.",
       subcommands = {ListCommand.class, EvalCommand.class, PlotCommand.class, TrainCommand.class,
-          PresetsCommand.class, ExplainCommand.class,
+          CompareCommand.class, PresetsCommand.class, ExplainCommand.class,
           CommandLine.HelpCommand.class})
   static final class Root implements Runnable {
     @CommandLine.Spec

@@ -68,16 +68,29 @@ final class ScenarioOptions {
       }
       s = loaded.document().lab();
     }
+    Map<String, String> set = parse(settings, "--set");
+    set.putAll(extras);
+    return s.withSettings(set);
+  }
+
+  /**
+   * {@code base} with {@code settings} ({@code key=value} each, given to {@code option}) applied
+   * in order and the result checked once.
+   */
+  static Scenario settings(Scenario base, List<String> settings, String option) {
+    return base.withSettings(parse(settings, option));
+  }
+
+  private static Map<String, String> parse(List<String> settings, String option) {
     Map<String, String> set = new LinkedHashMap<>();
     for (String kv : settings) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
-        throw new Cli.UsageException("--set needs key=value (got '" + kv + "'); keys: "
+        throw new Cli.UsageException(option + " needs key=value (got '" + kv + "'); keys: "
             + String.join(", ", Scenario.KEYS));
       }
       set.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
     }
-    set.putAll(extras);
-    return s.withSettings(set);
+    return set;
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.activationlab.render.HistoryMetric;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.Scenario;
 
 /**
@@ -40,6 +41,7 @@ import org.activationlab.training.Scenario;
  *               "xMin": -5, "xMax": 5, "yMin": -1.5, "yMax": 3,
  *               "logits": [2, 1, 0.1], "temperature": 1},
  *  "lab": {…the fields of ScenarioJson.toJson: dataset, hidden, activation, init, …},
+ *  "compare": {"activation": "relu", "init": "he_normal"},
  *  "view": {"historyMetric": "meanAbsDelta", "logLossAxis": false, "theme": "light",
  *           "presentation": false, "tab": "explorer"}}
  * }</pre>
@@ -47,6 +49,10 @@ import org.activationlab.training.Scenario;
  * <p>{@code title} and {@code notes} are each a plain string (one text for every language) or an
  * object of an English and a Chinese text ({@link LocalizedText}); notes may hold inline maths
  * between {@code $…$} (LaTeX), which the Lab typesets.
+ *
+ * <p>{@code compare}, when present, is run B of a {@link Comparison} with the {@code lab}
+ * scenario as A: the settings in which B differs, read over A's (written the same way: only what
+ * differs). B must train on A's data; a file whose B would not is refused with the reason.
  *
  * <p>Every part and every field may be left out: the defaults ({@link ExplorerState#defaults()},
  * {@link Scenario#defaults()}, {@link ViewState#defaults()}) fill in. Writing is atomic. Reading
@@ -74,7 +80,7 @@ public final class ScenarioFile {
   static final int MAX_WARNINGS = 20;
 
   private static final Set<String> TOP = Set.of("format", "version", "title", "notes",
-      "explorer", "lab", "view");
+      "explorer", "lab", "compare", "view");
   private static final List<String> LANGUAGES = List.of("en", "zh");
   private static final List<String> EXPLORER_FIELDS = List.of("functions", "selected",
       "showValue", "showDerivative", "xMin", "xMax", "yMin", "yMax", "logits", "temperature");
@@ -136,6 +142,7 @@ public final class ScenarioFile {
     e.logits().forEach(zs::add);
     ex.put("temperature", e.temperature());
     root.set("lab", ScenarioJson.toJson(doc.lab()));
+    doc.comparison().ifPresent(c -> root.set("compare", compareJson(c)));
     ViewState v = doc.view();
     ObjectNode vw = root.putObject("view");
     vw.put("historyMetric", v.historyMetric().id());
@@ -144,6 +151,25 @@ public final class ScenarioFile {
     vw.put("presentation", v.presentation());
     vw.put("tab", v.tab().id());
     return root;
+  }
+
+  /**
+   * Run B of a comparison as the settings in which it differs from A, in {@link Scenario#KEYS}
+   * order, written as {@link ScenarioJson#toJson} writes them ({@code activations} as an empty
+   * list when B has none but A has).
+   */
+  static ObjectNode compareJson(Comparison c) {
+    ObjectNode all = ScenarioJson.toJson(c.b());
+    ObjectNode out = JSON.createObjectNode();
+    for (Comparison.Change change : c.changes()) {
+      JsonNode v = all.get(change.key());
+      if (v == null) {
+        out.putArray(change.key());
+      } else {
+        out.set(change.key(), v);
+      }
+    }
+    return out;
   }
 
   private static void putLocalized(ObjectNode root, String field, LocalizedText text) {
@@ -368,8 +394,9 @@ public final class ScenarioFile {
     LocalizedText notes = localized(root.get("notes"), "notes", warnings);
     ExplorerState explorer = explorer(part(root, "explorer"), warnings);
     Scenario lab = lab(part(root, "lab"), warnings);
+    Scenario compareB = compare(part(root, "compare"), lab, warnings);
     ViewState view = view(part(root, "view"), warnings);
-    return new Loaded(new ScenarioDocument(explorer, lab, view, notes, title),
+    return new Loaded(new ScenarioDocument(explorer, lab, view, notes, title, compareB),
         summarised(warnings));
   }
 
@@ -485,6 +512,41 @@ public final class ScenarioFile {
     }
     unknown.forEach(k -> warn(warnings, "lab." + k));
     return s;
+  }
+
+  /**
+   * Run B of a comparison: the settings of {@code compare} read over A's ({@code lab}); null when
+   * the file has none. {@code steps} is ignored with a warning (B runs to A's step count).
+   *
+   * @throws IllegalArgumentException for an invalid value, or when B would train on other data
+   *     than A ({@link Comparison}), with the reason
+   */
+  private static Scenario compare(JsonNode p, Scenario lab, List<String> warnings) {
+    if (p == null) {
+      return null;
+    }
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) p::fields) {
+      if (e.getValue().isArray()) {
+        checkArray(e.getValue(), "compare." + e.getKey());
+      }
+    }
+    ObjectNode fields = ((ObjectNode) p).deepCopy();
+    if (fields.remove("steps") != null) {
+      warnings.add("field 'compare.steps' ignored: run B trains for the lab's steps");
+    }
+    List<String> unknown = new ArrayList<>();
+    Scenario b;
+    try {
+      b = ScenarioJson.fromJson(fields, lab, unknown);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("compare: " + e.getMessage(), e);
+    }
+    unknown.forEach(k -> warn(warnings, "compare." + k));
+    try {
+      return new Comparison(lab, b).b();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("compare: " + e.getMessage(), e);
+    }
   }
 
   private static ViewState view(JsonNode p, List<String> warnings) {

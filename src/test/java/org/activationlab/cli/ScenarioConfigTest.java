@@ -41,7 +41,8 @@ class ScenarioConfigTest {
       lessons = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
     assertThat(lessons.stream().map(p -> p.getFileName().toString()))
-        .contains("vanishing-gradients.json", "dead-relus.json", "initialisation.json");
+        .contains("vanishing-gradients.json", "dead-relus.json", "initialisation.json",
+            "compare-sigmoid-relu.json");
     for (Path lesson : lessons) {
       ScenarioFile.Loaded loaded = ScenarioFile.read(lesson);
       assertThat(loaded.warnings()).as(lesson.toString()).isEmpty();
@@ -79,6 +80,11 @@ class ScenarioConfigTest {
     assertThat(init.lab().init().spec()).isEqualTo("normal:stddev=0.15");
     assertThat(init.notes().en()).contains("glorot_normal");
     assertThat(init.notes().zh()).contains("glorot_normal");
+    ScenarioDocument pair = ScenarioFile.read(LESSONS.resolve("compare-sigmoid-relu.json"))
+        .document();
+    assertThat(pair.comparison()).contains(
+        org.activationlab.training.Comparison.ofPresetPair("deep-sigmoid"));
+    assertThat(List.of(vanishing, dead, init)).allMatch(d -> d.comparison().isEmpty());
   }
 
   @Test

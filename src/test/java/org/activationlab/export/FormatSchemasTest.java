@@ -137,7 +137,13 @@ class FormatSchemasTest {
     ScenarioDocument bilingual = new ScenarioDocument(rich.explorer(), rich.lab(), rich.view(),
         new LocalizedText("Maths: $\\sigma'(0) = 0.25$.", "数学：$\\sigma'(0) = 0.25$。"),
         new LocalizedText("", "只有中文标题"));
-    for (ScenarioDocument doc : List.of(rich, bilingual, ScenarioDocument.defaults())) {
+    ScenarioDocument compared = rich.withComparison(new org.activationlab.training.Comparison(
+        rich.lab(), rich.lab().toBuilder().activations(List.of()).activation("elu")
+            .hidden(List.of(4, 4)).build()));
+    ScenarioDocument pair = ScenarioDocument.defaults().withComparison(
+        org.activationlab.training.Comparison.ofPresetPair("dead-relu"));
+    for (ScenarioDocument doc : List.of(rich, bilingual, ScenarioDocument.defaults(), compared,
+        pair)) {
       Path out = dir.resolve("written.json");
       ScenarioFile.write(out, doc);
       JsonNode written = JSON.readTree(out.toFile());
@@ -268,6 +274,16 @@ class FormatSchemasTest {
         Arguments.of("momentum 1", changed(lesson, d -> part(d, "lab").put("momentum", 1)), true),
         Arguments.of("initialiser misspelt", changed(lesson,
             d -> part(d, "lab").put("init", "he_normall")), true),
+        Arguments.of("compare with an unknown data set", changed(lesson,
+            d -> d.putObject("compare").put("dataset", "donut")), true),
+        Arguments.of("compare not an object", changed(lesson, d -> d.put("compare", "relu")),
+            true),
+        Arguments.of("compare learning rate 0", changed(lesson,
+            d -> d.putObject("compare").put("learningRate", 0)), true),
+        Arguments.of("compare with its own steps", changed(lesson,
+            d -> d.putObject("compare").put("steps", 10)), false),
+        Arguments.of("compare misspelt field", changed(lesson,
+            d -> d.putObject("compare").put("activaton", "relu")), false),
         Arguments.of("theme blue", changed(lesson, d -> part(d, "view").put("theme", "blue")),
             true),
         Arguments.of("showValue as text", changed(lesson,

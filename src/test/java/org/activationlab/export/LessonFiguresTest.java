@@ -14,7 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.activationlab.activation.Activation;
 import org.activationlab.activation.Catalog;
+import org.activationlab.render.DecadeRange;
+import org.activationlab.render.GradientHeatmapModel;
+import org.activationlab.render.HistoryMetric;
+import org.activationlab.render.LabDrawings;
+import org.activationlab.render.LabModels;
 import org.activationlab.render.Theme;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.LayerSnapshot;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Run;
@@ -249,6 +255,75 @@ class LessonFiguresTest {
     }
     assertThat(fixed.get(300).scores().accuracy()).isEqualTo(0.87);
     statesOnly(doc, 0, 0.15, 2, 8, 0.42, 1, 320, 360, 340, 300, 0.43, 8.3, 2.1, 2.7, 10, 0.87);
+  }
+
+  @Test
+  void compareSigmoidRelu() throws Exception {
+    ScenarioDocument doc = lesson("compare-sigmoid-relu.json");
+    // "the deep sigmoid network (A) and the same network with ReLU and He-normal weights (B)"
+    Comparison pair = doc.comparison().orElseThrow();
+    assertThat(pair).isEqualTo(Comparison.ofPresetPair("deep-sigmoid"));
+    assertThat(pair.a()).isEqualTo(Presets.get("deep-sigmoid").scenario());
+    assertThat(pair.b()).isEqualTo(Presets.get("relu-he").scenario());
+    assertThat(pair.describe()).isEqualTo(
+        "activation sigmoid → relu, init glorot_uniform → he_normal");
+    // same data, same seed 1, the same 300 steps
+    assertThat(pair.a().seed()).isEqualTo(1);
+    assertThat(pair.b().seed()).isEqualTo(1);
+    assertThat(pair.a().steps()).isEqualTo(300);
+    assertThat(pair.b().steps()).isEqualTo(300);
+    // Explorer: σ′ at most 0.25, ReLU′(x) = 1 for x > 0
+    Activation sigmoid = Catalog.parse("sigmoid");
+    Activation relu = Catalog.parse("relu");
+    assertThat(sigmoid.derivative(0)).isEqualTo(0.25);
+    for (double x = -20; x <= 20; x += 0.01) {
+      assertThat(sigmoid.derivative(x)).isLessThanOrEqualTo(0.25);
+      if (x > 0) {
+        assertThat(relu.derivative(x)).isEqualTo(1);
+      }
+    }
+
+    List<TrainingSnapshot> a = trace(pair.a());
+    List<TrainingSnapshot> b = trace(pair.b());
+    assertThat(a).hasSize(301);
+    assertThat(b).hasSize(301);
+    for (int k = 0; k <= 300; k++) {
+      TrainingSnapshot ta = a.get(k);
+      TrainingSnapshot tb = b.get(k);
+      // A fades towards the input: between 75 000 and 93 000 times below, at every step
+      assertThat(twoDigits(ratio(ta))).as("A, step " + k).isBetween(75_000.0, 93_000.0);
+      for (int l = 0; l + 1 < ta.layers().size(); l++) {
+        assertThat(ta.layers().get(l).gradMeanAbs()).as("A, step " + k + ", layer " + l)
+            .isLessThan(ta.layers().get(l + 1).gradMeanAbs());
+      }
+      // B stays even: first and last hidden layer within a factor of 20, at every step
+      assertThat(Math.max(ratio(tb), 1 / ratio(tb))).as("B, step " + k).isLessThan(20);
+      // A's darkest rows are smaller than every row of B
+      for (LayerSnapshot row : tb.layers()) {
+        assertThat(ta.layers().get(0).gradMeanAbs()).as("step " + k)
+            .isLessThan(row.gradMeanAbs());
+      }
+      // A's test accuracy stays at chance
+      assertThat(ta.scores().accuracy()).as("A, step " + k).isIn(0.43, 0.57);
+    }
+    double[] r = ratios(a);
+    assertThat(twoDigits(Arrays.stream(r).min().orElseThrow())).isEqualTo(75_000);
+    assertThat(twoDigits(Arrays.stream(r).max().orElseThrow())).isEqualTo(93_000);
+    // B: 0.94 at step 100, 1.0 at step 300
+    assertThat(b.get(100).scores().accuracy()).isEqualTo(0.94);
+    assertThat(b.get(300).scores().accuracy()).isEqualTo(1.0);
+    // one colour scale for both halves: the range holding both runs' values
+    LabDrawings d = new LabDrawings(new LabDrawings.Fixed(a.get(300).comparedWith(b.get(300)),
+        HistoryMetric.MEAN_ABS_DELTA, true, 0));
+    GradientHeatmapModel left = d.heatmapModel(Theme.light());
+    GradientHeatmapModel right = d.side(1).heatmapModel(Theme.light());
+    DecadeRange union = LabModels.gradientRange(a.get(300))
+        .union(LabModels.gradientRange(b.get(300)));
+    assertThat(new int[] {left.decadeMin(), left.decadeMax()})
+        .containsExactly(union.min(), union.max());
+    assertThat(new int[] {right.decadeMin(), right.decadeMax()})
+        .containsExactly(union.min(), union.max());
+    statesOnly(doc, 1, 300, 0.25, 0, 75_000, 93_000, 20, 0.43, 0.57, 0.94, 100, 1.0);
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.activationlab.render.HistoryMetric;
+import org.activationlab.training.Comparison;
 import org.activationlab.training.Presets;
 import org.activationlab.training.Scenario;
 import org.junit.jupiter.api.Test;
@@ -364,5 +367,103 @@ class ScenarioFileTest {
     assertThat(new ExplorerState(List.of("swish", "leaky_relu:negative_slope=0.01"), "SWISH",
         true, true, -1, 1, -1, 1, d.logits(), 1).functions())
         .as("canonical specs").containsExactly("silu", "leaky_relu");
+  }
+
+  // ------------------------------------------------------------------------ comparisons
+
+  @Test
+  void aComparisonIsWrittenAsWhatBChangesAndReadBackEqual() throws Exception {
+    Comparison pair = Comparison.ofPresetPair("deep-sigmoid");
+    ScenarioDocument d = sample().withComparison(pair);
+    assertThat(d.lab()).isEqualTo(pair.a());
+    assertThat(d.comparison()).contains(pair);
+    Path p = dir.resolve("pair.json");
+    ScenarioFile.write(p, d);
+    JsonNode compare = new ObjectMapper().readTree(p.toFile()).get("compare");
+    assertThat(compare.toString()).isEqualTo(
+        "{\"activation\":\"relu\",\"init\":\"he_normal\"}");
+    ScenarioFile.Loaded loaded = ScenarioFile.read(p);
+    assertThat(loaded.warnings()).isEmpty();
+    assertThat(loaded.document()).isEqualTo(d);
+    assertThat(loaded.document().comparison()).contains(pair);
+    assertThat(ScenarioFile.toBytes(loaded.document())).isEqualTo(Files.readAllBytes(p));
+
+    // every kind of difference round-trips: lists, per-layer activations taken away, a copy
+    Scenario a = sample().lab().toBuilder().activations(List.of("relu", "tanh", "elu")).build();
+    for (Scenario b : List.of(
+        a.withSettings(java.util.Map.of("hidden", "5,6,7", "optimizer", "adam", "l2", "1e-3")),
+        a.toBuilder().activations(List.of()).activation("gelu").build(),
+        a.withSetting("biasInit", "constant:value=0.25"),
+        a)) {
+      ScenarioDocument withB = sample().withComparison(new Comparison(a, b));
+      ScenarioFile.Loaded again = ScenarioFile.parse(ScenarioFile.toBytes(withB), "b");
+      assertThat(again.document()).as(b.toString()).isEqualTo(withB);
+      assertThat(again.warnings()).isEmpty();
+    }
+    // without a comparison nothing is written
+    assertThat(new String(ScenarioFile.toBytes(sample()), StandardCharsets.UTF_8))
+        .doesNotContain("compare");
+    assertThat(sample().comparison()).isEmpty();
+    assertThat(d.withComparison(null).comparison()).isEmpty();
+  }
+
+  @Test
+  void compareIsReadOverTheLabScenario() throws Exception {
+    ScenarioFile.Loaded loaded = ScenarioFile.read(file("c.json", doc(
+        "\"lab\":{\"hidden\":\"8x8\",\"activation\":\"sigmoid\",\"steps\":300},"
+            + "\"compare\":{\"activation\":\"relu\",\"init\":\"he_normal\"}")));
+    Comparison c = loaded.document().comparison().orElseThrow();
+    assertThat(c.a()).isEqualTo(loaded.document().lab());
+    assertThat(c.b()).isEqualTo(c.a().withSettings(java.util.Map.of("activation", "relu",
+        "init", "he_normal")));
+    assertThat(c.describe()).isEqualTo("activation sigmoid → relu, init glorot_uniform → "
+        + "he_normal");
+    assertThat(loaded.warnings()).isEmpty();
+
+    // B runs to A's steps: a step count in compare is ignored, and said so; unknown fields too
+    ScenarioFile.Loaded steps = ScenarioFile.read(file("s.json", doc(
+        "\"lab\":{\"steps\":40},\"compare\":{\"steps\":99,\"dropout\":0.5,"
+            + "\"learningRate\":0.5}")));
+    assertThat(steps.document().compareB().steps()).isEqualTo(40);
+    assertThat(steps.document().compareB().learningRate()).isEqualTo(0.5);
+    assertThat(steps.warnings()).containsExactly(
+        "field 'compare.steps' ignored: run B trains for the lab's steps",
+        "unknown field 'compare.dropout' ignored");
+
+    // a document's B follows a new lab scenario's data and steps
+    ScenarioDocument moved = loaded.document().withLab(loaded.document().lab()
+        .withSettings(java.util.Map.of("dataset", "xor", "steps", "20")));
+    assertThat(moved.compareB().dataset().id()).isEqualTo("xor");
+    assertThat(moved.compareB().steps()).isEqualTo(20);
+    assertThat(moved.compareB().activation()).isEqualTo("relu");
+  }
+
+  @Test
+  void aComparisonOnOtherDataIsRefusedNamingTheFileAndTheReason() throws Exception {
+    Holder gui = new Holder();
+    gui.open(file("good.json", doc("\"lab\":{\"activation\":\"relu\"}")));
+    ScenarioDocument before = gui.current;
+    Path bad = file("other-data.json", doc("\"lab\":{\"dataset\":\"circle\"},"
+        + "\"compare\":{\"dataset\":\"xor\",\"seed\":7,\"activation\":\"relu\"}"));
+    assertThatThrownBy(() -> gui.open(bad))
+        .isInstanceOf(ScenarioFileException.class)
+        .hasMessageStartingWith(bad + ": compare: A and B must train on the same data")
+        .hasMessageContaining("dataset circle vs xor")
+        .hasMessageContaining("seed 1 vs 7");
+    assertThat(gui.current).as("nothing changes").isSameAs(before);
+    assertThatThrownBy(() -> ScenarioFile.readConfig(bad))
+        .isInstanceOf(ScenarioFileException.class).hasMessageContaining("same data");
+    assertThatThrownBy(() -> ScenarioFile.read(file("bad-value.json", doc(
+        "\"compare\":{\"activation\":\"nope\"}"))))
+        .isInstanceOf(ScenarioFileException.class).hasMessageContaining("compare: ");
+    assertThatThrownBy(() -> ScenarioFile.read(file("not-object.json", doc(
+        "\"compare\":\"relu\""))))
+        .isInstanceOf(ScenarioFileException.class).hasMessageContaining("compare must be an "
+            + "object");
+    Scenario a = Scenario.defaults();
+    assertThatThrownBy(() -> new ScenarioDocument(ExplorerState.defaults(), a,
+        ViewState.defaults(), LocalizedText.EMPTY, LocalizedText.EMPTY,
+        a.withSetting("noise", "0.3"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("noise");
   }
 }
