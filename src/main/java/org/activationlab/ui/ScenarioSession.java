@@ -54,7 +54,9 @@ public final class ScenarioSession {
         lab.logLossProperty().get(),
         themes.isDark() ? ViewState.ThemeName.DARK : ViewState.ThemeName.LIGHT,
         themes.presentationProperty().get(), tab);
-    return new ScenarioDocument(explorer.toState(), lab.scenario(), view, notes, title);
+    ScenarioDocument doc = new ScenarioDocument(explorer.toState(), lab.scenarioA(), view, notes,
+        title);
+    return lab.comparison().map(doc::withComparison).orElse(doc);
   }
 
   /**
@@ -80,7 +82,8 @@ public final class ScenarioSession {
   /** Shows a document; the Lab names it by its title, or by {@code name} when it has none. */
   private void apply(ScenarioDocument doc, LocalizedText name) {
     explorer.apply(doc.explorer());
-    lab.loadLesson(doc.lab(), doc.title().isBlank() ? name : doc.title(), doc.notes());
+    lab.loadLesson(doc.lab(), doc.title().isBlank() ? name : doc.title(), doc.notes(),
+        doc.comparison());
     ViewState v = doc.view();
     lab.historyMetricProperty().set(v.historyMetric());
     lab.logLossProperty().set(v.logLossAxis());

@@ -32,6 +32,7 @@ public final class CompareBench {
     Scenario a = pair.a().toBuilder().steps(Scenario.MAX_STEPS).build(); // no designed stop
     Comparison onAndOn = pair.withA(a);
     FxThread.start();
+    Platform.setImplicitExit(false); // each measurement closes its window: keep the toolkit
     double oneSum = 0;
     double twoSum = 0;
     for (int r = 1; r <= rounds; r++) {

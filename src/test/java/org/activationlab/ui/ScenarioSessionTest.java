@@ -15,6 +15,7 @@ import org.activationlab.render.HistoryMetric;
 import org.activationlab.render.LabModels;
 import org.activationlab.render.Viewport;
 import org.activationlab.training.Presets;
+import org.activationlab.training.TrainingSnapshot;
 import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.lab.LabModel;
 import org.junit.jupiter.api.AfterEach;
@@ -193,5 +194,24 @@ class ScenarioSessionTest {
     session.open(Path.of("assets", "scenarios", "vanishing-gradients.json"));
     assertThat(lab.scenario().activation()).isEqualTo(
         Presets.get("deep-sigmoid").scenario().activation());
+  }
+  @Test
+  void aComparisonOpensAsTwoRunsAndIsSavedAgain() throws Exception {
+    session.open(Path.of("assets", "scenarios", "compare-sigmoid-relu.json"));
+    assertThat(lab.comparison()).isPresent();
+    assertThat(lab.comparison().get().a()).isEqualTo(Presets.get("deep-sigmoid").scenario());
+    assertThat(lab.comparison().get().b().activation()).isEqualTo("relu");
+    TrainingSnapshot s = lab.await(x -> x.comparing(), java.time.Duration.ofSeconds(30));
+    assertThat(s.compared().scenario().init().spec()).isEqualTo("he_normal");
+
+    assertThat(lab.set("learningRate", "0.05")).isEmpty(); // B's, the side being edited
+    Path saved = dir.resolve("mine.json");
+    session.save(saved, org.activationlab.export.ViewState.Tab.LAB);
+    lab.loadPreset("playground");
+    assertThat(lab.comparison()).isEmpty();
+    session.open(saved);
+    assertThat(lab.comparison()).isPresent();
+    assertThat(lab.comparison().get().b().learningRate()).isEqualTo(0.05);
+    assertThat(lab.comparison().get().a().learningRate()).isEqualTo(0.1);
   }
 }

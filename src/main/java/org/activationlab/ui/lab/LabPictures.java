@@ -5,6 +5,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Optional;
 import org.activationlab.activation.Activation;
+import org.activationlab.nn.Dataset;
 import org.activationlab.render.ActivationDistributionModel;
 import org.activationlab.render.DecadeRange;
 import org.activationlab.render.DecisionBoundaryModel;
@@ -24,6 +25,7 @@ import org.activationlab.render.Theme;
 import org.activationlab.training.GridSnapshot;
 import org.activationlab.training.History;
 import org.activationlab.training.LayerSnapshot;
+import org.activationlab.training.SampleTraces;
 import org.activationlab.training.TrainingSnapshot;
 import org.activationlab.ui.I18n;
 
@@ -304,6 +306,51 @@ final class LabPictures implements LabDrawings.View {
     }
     return Optional.of(I18n.text("lab.hover.classes", num(dx), num(dy), best,
         num(g.value(ix, iy, best))));
+  }
+
+  /** A sample of the data: its split and index (stored order). */
+  record SamplePick(SampleTraces.Split split, int index) {}
+
+  /**
+   * The sample drawn nearest to (x, y) on the decision-boundary picture at w × h, if one is
+   * within {@code reach} pixels (when two runs are compared, in either half: they share the data).
+   */
+  Optional<SamplePick> sampleAt(double x, double y, double w, double h, Theme theme,
+      double reach) {
+    LabDrawings d = screen;
+    if (screen.comparing()) {
+      SideBySide.Halves halves = SideBySide.layout(w, h, theme);
+      int side = halves.sideAt(x, y);
+      if (side < 0) {
+        return Optional.empty();
+      }
+      Rectangle2D r = halves.side(side);
+      d = screen.side(side);
+      x -= r.getX();
+      y -= r.getY();
+      w = r.getWidth();
+      h = r.getHeight();
+    }
+    DecisionBoundaryModel m = d.boundaryModel(theme);
+    if (m == null) {
+      return Optional.empty();
+    }
+    PlotFrame f = d.boundaryRenderer().frame(w, h, m, theme);
+    SamplePick best = null;
+    double bestDistance = reach * reach;
+    for (SampleTraces.Split split : SampleTraces.Split.values()) {
+      Dataset data = SampleTraces.samples(d.shown(), split);
+      for (int i = 0; i < data.size(); i++) {
+        double px = f.toPixelX(data.input(i, 0));
+        double py = f.toPixelY(data.inputSize() == 1 ? data.target(i) : data.input(i, 1));
+        double dist = (px - x) * (px - x) + (py - y) * (py - y);
+        if (dist <= bestDistance) {
+          bestDistance = dist;
+          best = new SamplePick(split, i);
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** z under the pointer, the layer's f(z), f′(z) and how many probe samples fall in that bin. */

@@ -177,6 +177,7 @@ public final class LabView extends BorderPane {
         }
       });
     }
+    boundary.canvas().canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, this::pickSample);
 
     ScrollPane side = new ScrollPane(controls);
     side.setFitToWidth(true);
@@ -604,6 +605,24 @@ public final class LabView extends BorderPane {
     e.consume();
   }
 
+  /**
+   * A click on a data point of the boundary picture traces that sample: in the step-through
+   * window when it is open, and Shift+click opens it.
+   */
+  private void pickSample(MouseEvent e) {
+    StepThroughWindow open = StepThroughWindow.current();
+    boolean shown = open != null && open.stage().isShowing();
+    if (e.getClickCount() != 1 || !(shown || e.isShiftDown())) {
+      return;
+    }
+    javafx.scene.canvas.Canvas c = boundary.canvas().canvas();
+    Theme theme = themes.renderTheme();
+    pictures.sampleAt(e.getX(), e.getY(), c.getWidth(), c.getHeight(), theme,
+        Math.max(8, theme.fontSize() * 0.8)).ifPresent(pick -> {
+          openStepThrough().pick(pick.split(), pick.index());
+        });
+  }
+
   /** Opens the step-through window on the snapshot shown (key E). */
   StepThroughWindow openStepThrough() {
     return StepThroughWindow.show(window(), model, themes);
@@ -660,6 +679,10 @@ public final class LabView extends BorderPane {
 
   LabControls controls() {
     return controls;
+  }
+
+  PicturePanel boundaryPanel() {
+    return boundary;
   }
 
   PicturePanel heatmapPanel() {

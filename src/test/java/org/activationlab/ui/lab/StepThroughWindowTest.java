@@ -35,6 +35,7 @@ class StepThroughWindowTest {
   private final FxRobot robot = new FxRobot();
   private LabModel model;
   private LabView view;
+  private ThemeManager themes;
 
   @BeforeAll
   void startStage() throws Exception {
@@ -42,7 +43,7 @@ class StepThroughWindowTest {
     FxToolkit.registerPrimaryStage();
     FxToolkit.setupStage(stage -> {
       model = new LabModel();
-      ThemeManager themes = new ThemeManager();
+      themes = new ThemeManager();
       view = new LabView(model, themes);
       Scene scene = new Scene(view, 1280, 720);
       themes.attach(scene);
@@ -170,6 +171,38 @@ class StepThroughWindowTest {
     assertThat(StepThroughWindow.current()).isSameAs(w);
     assertThat(w.stage().isShowing()).isTrue();
     assertThat(w.model().step()).isEqualTo(200);
+    robot.interact(() -> w.stage().close());
+  }
+  @Test
+  void shiftClickingADataPointOnTheBoundaryTracesThatSample() throws Exception {
+    TrainingSnapshot s = awaitShown(x -> true);
+    var canvas = view.boundaryPanel().canvas().canvas();
+    var theme = themes.renderTheme();
+    var screen = view.pictures().screen();
+    var frame = screen.boundaryRenderer().frame(canvas.getWidth(), canvas.getHeight(),
+        screen.boundaryModel(theme), theme);
+    var train = s.data().train();
+    int sample = 5;
+    double px = frame.toPixelX(train.input(sample, 0));
+    double py = frame.toPixelY(train.input(sample, 1));
+    javafx.geometry.Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+    robot.press(KeyCode.SHIFT);
+    try {
+      robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + px, b.getMinY() + py));
+    } finally {
+      robot.release(KeyCode.SHIFT);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    StepThroughWindow w = StepThroughWindow.current();
+    assertThat(w).isNotNull();
+    assertThat(w.stage().isShowing()).isTrue();
+    // the sample picked is the one drawn under the click (another may lie on the same pixel)
+    var pickedData = org.activationlab.training.SampleTraces.samples(s, w.model().split());
+    int picked = w.model().sample();
+    assertThat(frame.toPixelX(pickedData.input(picked, 0))).isCloseTo(px,
+        org.assertj.core.data.Offset.offset(1.5));
+    assertThat(frame.toPixelY(pickedData.input(picked, 1))).isCloseTo(py,
+        org.assertj.core.data.Offset.offset(1.5));
     robot.interact(() -> w.stage().close());
   }
 }
