@@ -2,6 +2,10 @@ package org.activationlab.training;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,8 +39,9 @@ import java.util.function.Predicate;
  * <p>Comparing ({@link Command.Compare}): the thread owns a second run B and steps both in
  * lockstep, A then B, so every snapshot shows both at the same step (a diverged run stays at the
  * step where it stopped while the other goes on); each snapshot of A carries B's ({@link
- * TrainingSnapshot#compared()}). One thread for both keeps the pair exactly in step and leaves
- * the second core to the screen, which draws twice as many pictures.
+ * TrainingSnapshot#compared()}). Played as fast as possible, B trains on a partner thread at
+ * the same time as A, the same number of steps per slice, both joined before the next slice or
+ * snapshot; otherwise this thread steps both.
  *
  * <p>Determinism: the same scenario and the same sequence of commands without {@link
  * Command.Play} give bit-identical results ({@link Command.Step} runs an exact count).
@@ -63,6 +68,8 @@ public final class Trainer implements AutoCloseable {
   private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
   private final Object publishMonitor = new Object();
   private final Thread thread;
+  /** Trains run B beside run A while comparing as fast as possible; made when first needed. */
+  private ExecutorService partner;
   private volatile boolean closing;
 
   // ------------------------------------------------ owned by the trainer thread after start()
@@ -93,6 +100,8 @@ public final class Trainer implements AutoCloseable {
   private long meterTime;
   private long meterSteps;
   private double measuredRate;
+  /** Steps per second of the last lockstep slice of two runs (sizes the next one). */
+  private double pairRate;
 
   /**
    * A paused trainer for {@code scenario}; the first snapshot (step 0) is available from {@link
@@ -170,6 +179,9 @@ public final class Trainer implements AutoCloseable {
     }
     if (Thread.currentThread() == thread) {
       return;
+    }
+    if (partner != null) {
+      partner.shutdownNow();
     }
     try {
       thread.join(1000);
@@ -459,6 +471,10 @@ public final class Trainer implements AutoCloseable {
   }
 
   private void trainSlice() {
+    if (runB != null && speed <= 0) {
+      trainPairSlice();
+      return;
+    }
     long start = System.nanoTime();
     if (speed > 0) {
       long due = (long) ((start - rateStart) * speed / 1e9) - rateSteps;
@@ -480,6 +496,60 @@ public final class Trainer implements AutoCloseable {
         }
       } while (queue.isEmpty() && System.nanoTime() - start < SLICE_NANOS && !closing);
     }
+  }
+
+  /**
+   * A slice of two runs as fast as they go: A on this thread and B on the partner thread at the
+   * same time, the same number of steps each (sized from the last slice to take about {@value
+   * #SLICE_MS} ms), then both wait for each other, so they stay in lockstep while using both
+   * cores. Each run is touched by one thread at a time; the join orders B's steps before this
+   * thread reads B again.
+   */
+  private void trainPairSlice() {
+    long left = stopAt == Long.MAX_VALUE ? Long.MAX_VALUE : stopAt - liveStep();
+    if (left <= 0) {
+      playing = false;
+      stopAt = Long.MAX_VALUE;
+      return;
+    }
+    int n = (int) Math.max(1, Math.min(Math.min(left, 1_000_000), pairRate * SLICE_MS / 1000));
+    if (partner == null) {
+      partner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, THREAD_NAME + "-b");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    long start = System.nanoTime();
+    Run b = runB;
+    Future<Boolean> bGoesOn = partner.submit(() -> steps(b, n));
+    boolean aGoesOn = steps(run, n);
+    boolean bOn;
+    try {
+      bOn = bGoesOn.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closing = true;
+      return;
+    }
+    rateSteps += n;
+    pairRate = n / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    if (!aGoesOn && !bOn) {
+      playing = false;
+    }
+  }
+
+  /** Up to {@code n} steps of {@code r}; false when it diverged (or had). */
+  private static boolean steps(Run r, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!r.step()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------------------- publishing

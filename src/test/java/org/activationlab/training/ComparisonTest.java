@@ -122,6 +122,31 @@ class ComparisonTest {
   }
 
   @Test
+  void playedOnTwoThreadsBothRunsEndExactlyAsEachAlone() throws Exception {
+    Comparison c = Comparison.ofPresetPair("dead-relu");
+    Run aloneA = new Run(c.a());
+    Run aloneB = new Run(c.b());
+    for (int k = 0; k < c.a().steps(); k++) {
+      aloneA.step();
+      aloneB.step();
+    }
+    try (Trainer t = new Trainer(c.a())) {
+      t.submit(new Command.Compare(c, true));
+      t.submit(new Command.SetSpeed(0)); // as fast as possible: B on the partner thread
+      t.submit(new Command.Play());
+      TrainingSnapshot s = t.await(x -> x.comparing() && !x.status().playing()
+          && x.step() == c.a().steps(), LIVENESS);
+      assertThat(s.compared().step()).isEqualTo(s.step());
+      assertThat(s.weights().parameters())
+          .isEqualTo(aloneA.snapshot(false).weights().parameters());
+      assertThat(s.compared().weights().parameters())
+          .isEqualTo(aloneB.snapshot(false).weights().parameters());
+      assertThat(java.util.Arrays.stream(Thread.getAllStackTraces().keySet().toArray(
+          new Thread[0])).map(Thread::getName)).contains(Trainer.THREAD_NAME + "-b");
+    }
+  }
+
+  @Test
   void liveChangesOfBKeepBothRunsWhereTheyAre() throws Exception {
     Comparison c = Comparison.ofPresetPair("dead-relu");
     try (Trainer t = new Trainer(c.a())) {
