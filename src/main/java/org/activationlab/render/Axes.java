@@ -150,6 +150,15 @@ public final class Axes {
    * Title above the data area, starting at its left edge; moved left, then shortened, where it
    * would leave the picture.
    */
+  /**
+   * The room above a plot area that {@link #drawTitle} needs: its baseline sits 0.7 em above
+   * the area, so the title font's ascent (taller in a CJK font) must fit over that.
+   */
+  static double titleRoom(Theme theme) {
+    return Math.max(theme.fontSize() * 2.0,
+        Labels.ascent(theme.titleFont()) + theme.fontSize() * 0.7 + 1);
+  }
+
   static void drawTitle(Labels labels, String title, Rectangle2D a, Theme theme) {
     if (title == null || title.isEmpty()) {
       return;

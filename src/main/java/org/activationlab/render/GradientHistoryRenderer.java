@@ -57,7 +57,8 @@ public final class GradientHistoryRenderer {
     String title = Labels.fit(theme.text("history.title", m.metric()), g.getFont(),
         width - 2 * margin);
     labels.draw(title, Math.max(margin, Math.min(areas[0].getMinX(),
-        width - margin - Labels.metrics(g).stringWidth(title))), theme.fontSize() * 1.3);
+        width - margin - Labels.metrics(g).stringWidth(title))),
+        areas[0].getMinY() - theme.fontSize() * 0.7);
     if (m.columns() == 0) {
       Axes.drawEmptyMessage(labels, new Rectangle2D.Double(0, 0, width, height), theme,
           theme.text("history.empty"));
@@ -72,7 +73,7 @@ public final class GradientHistoryRenderer {
     double fs = m.theme().fontSize();
     double left = fs * 4.2;
     double legendW = fs * 4.8;
-    double top = fs * 2.0;
+    double top = Axes.titleRoom(m.theme());
     double plotW = Math.max(20, width - left - legendW - fs);
     double usable = height - top - fs * 2.4;
     double heatH = Math.max(10, usable * 0.45);

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.activationlab.training.Comparison;
@@ -97,6 +98,29 @@ class ComparedPicturesTest {
           SideBySide.A_COLOR)).isGreaterThan(20);
       assertThat(pixelsOf(image.getSubimage(600, 0, 600, (int) halves.b().getY()),
           SideBySide.B_COLOR)).isGreaterThan(20);
+    }
+  }
+
+  @Test
+  void inChineseAtAProjectorsSizeTheTitlesAndKeysStay() throws Exception {
+    Theme zh = Theme.light().highContrast().scaled(1.5).withLocale(java.util.Locale.CHINESE);
+    LabDrawings d = drawings(pair, Optional.empty());
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    for (LabDrawings.Kind kind : new LabDrawings.Kind[] {LabDrawings.Kind.LOSS,
+        LabDrawings.Kind.HISTORY}) {
+      int w = kind == LabDrawings.Kind.LOSS ? 640 : 1280;
+      List<TextRecorder.Text> texts = TextLayoutTest.record(kind.of(d), w, 330, zh);
+      String title = kind == LabDrawings.Kind.LOSS ? zh.text("loss.titleLog")
+          : zh.text("history.title", HistoryMetric.MEAN_ABS_DELTA.label(zh.locale()));
+      assertThat(texts).as(kind + " title").anyMatch(t -> t.text().equals(title));
+      if (kind == LabDrawings.Kind.LOSS) {
+        assertThat(texts).anyMatch(t -> t.text().equals(zh.text("loss.compare.loss", "A")));
+      }
+      BufferedImage image = new BufferedImage(w, 330, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image.createGraphics();
+      kind.of(d).draw(g, w, 330, zh);
+      g.dispose();
+      ImageIO.write(image, "png", dir.resolve("compare-zh-" + kind.id() + ".png").toFile());
     }
   }
 
