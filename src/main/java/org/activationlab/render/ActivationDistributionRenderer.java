@@ -32,8 +32,9 @@ public final class ActivationDistributionRenderer {
     // the caption takes as many lines as its parts need at this width
     int lines = captionLines(caption(m), width - fs * 3.9, m.theme()).length;
     double more = (lines - 1) * Labels.lineHeight(m.theme().smallFont());
-    Rectangle2D a = new Rectangle2D.Double(fs * 3.4, fs * 2.2, Math.max(10, width - fs * 6.4),
-        Math.max(10, height - fs * 4.8 - more));
+    double top = Math.max(fs * 2.2, Axes.titleRoom(m.theme()));
+    Rectangle2D a = new Rectangle2D.Double(fs * 3.4, top, Math.max(10, width - fs * 6.4),
+        Math.max(10, height - top - Axes.keyRoom(m.theme(), 2.1, 2.6) - more));
     double[] y = valueRange(m);
     return new PlotFrame(a, new Viewport(m.min(), m.max(), y[0], y[1]));
   }

@@ -159,6 +159,17 @@ public final class Axes {
         Labels.ascent(theme.titleFont()) + theme.fontSize() * 0.7 + 1);
   }
 
+  /**
+   * The room below a plot area for a line of small text whose baseline sits {@code lines} small
+   * lines (with leading) under the area, as keys and captions are placed: at least {@code
+   * minimum} em. The leading counts: the fonts AWT picks for a Chinese locale have much of it.
+   */
+  static double keyRoom(Theme theme, double lines, double minimum) {
+    java.awt.Font small = theme.smallFont();
+    return Math.max(theme.fontSize() * minimum,
+        Labels.metrics(small).getHeight() * lines + Labels.descent(small) + 1);
+  }
+
   static void drawTitle(Labels labels, String title, Rectangle2D a, Theme theme) {
     if (title == null || title.isEmpty()) {
       return;

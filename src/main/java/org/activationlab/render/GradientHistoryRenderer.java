@@ -75,7 +75,7 @@ public final class GradientHistoryRenderer {
     double legendW = fs * 4.8;
     double top = Axes.titleRoom(m.theme());
     double plotW = Math.max(20, width - left - legendW - fs);
-    double usable = height - top - fs * 2.4;
+    double usable = height - top - Axes.keyRoom(m.theme(), 2, 2.4);
     double heatH = Math.max(10, usable * 0.45);
     double gap = fs * 0.8; // the chart's step axis serves both
     Rectangle2D heat = new Rectangle2D.Double(left, top, plotW, heatH);

@@ -31,8 +31,7 @@ public final class LossChartRenderer {
     // room for the title above and the tick labels and key below, by the fonts' own metrics
     // (a CJK font's ascent and line are taller than a Latin one's of the same size)
     double top = Axes.titleRoom(theme);
-    double bottom = Math.max(fs * 2.6, Labels.lineHeight(theme.smallFont()) * 2.1
-        + Labels.descent(theme.smallFont()) + 1);
+    double bottom = Axes.keyRoom(theme, 2.1, 2.6);
     double h = Math.max(10, height - top - bottom);
     double x0 = firstStep(m);
     double x1 = Math.max(x0 + 1, lastStep(m));
