@@ -69,7 +69,7 @@ public final class Trainer implements AutoCloseable {
   private final Object publishMonitor = new Object();
   private final Thread thread;
   /** Trains run B beside run A while comparing as fast as possible; made when first needed. */
-  private ExecutorService partner;
+  private volatile ExecutorService partner;
   private volatile boolean closing;
 
   // ------------------------------------------------ owned by the trainer thread after start()
@@ -180,9 +180,6 @@ public final class Trainer implements AutoCloseable {
     if (Thread.currentThread() == thread) {
       return;
     }
-    if (partner != null) {
-      partner.shutdownNow();
-    }
     try {
       thread.join(1000);
       if (thread.isAlive()) {
@@ -192,6 +189,10 @@ public final class Trainer implements AutoCloseable {
     } catch (InterruptedException e) {
       thread.interrupt();
       Thread.currentThread().interrupt();
+    }
+    ExecutorService p = partner; // after the trainer thread, which submits to it
+    if (p != null) {
+      p.shutdownNow();
     }
   }
 
@@ -524,21 +525,32 @@ public final class Trainer implements AutoCloseable {
     Run b = runB;
     Future<Boolean> bGoesOn = partner.submit(() -> steps(b, n));
     boolean aGoesOn = steps(run, n);
-    boolean bOn;
+    boolean bOn = join(bGoesOn);
+    rateSteps += n;
+    pairRate = n / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    if (!aGoesOn && !bOn) {
+      playing = false;
+    }
+  }
+
+  /** A snapshot of {@code r} at the step shown, its grid refreshed first when {@code grid}. */
+  private TrainingSnapshot measure(Run r, boolean grid) {
+    if (grid && r.hasGrid()) {
+      r.refreshGrid(Run.GRID_RESOLUTION);
+    }
+    return viewing >= 0 ? r.at(Math.min(viewing, r.stepCount())) : r.snapshot();
+  }
+
+  /** The result of work on the partner thread; its failure is this thread's. */
+  private static <T> T join(Future<T> f) {
     try {
-      bOn = bGoesOn.get();
+      return f.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r
           : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closing = true;
-      return;
-    }
-    rateSteps += n;
-    pairRate = n / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-    if (!aGoesOn && !bOn) {
-      playing = false;
+      throw new IllegalStateException("interrupted while measuring run B", e);
     }
   }
 
@@ -582,21 +594,23 @@ public final class Trainer implements AutoCloseable {
       meterTime = now;
       meterSteps = step;
     }
+    boolean grid = run.hasGrid() && (full || now - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
+        GRID_COST_FACTOR * gridCost));
+    // run B is measured on the partner thread meanwhile, when there is one (played fast)
+    Run b0 = runB;
+    Future<TrainingSnapshot> measuringB = b0 == null || partner == null ? null
+        : partner.submit(() -> measure(b0, grid));
     long gridTime = 0;
-    if (run.hasGrid() && (full || now - lastGrid >= Math.max(GRID_INTERVAL_NANOS,
-        GRID_COST_FACTOR * gridCost))) {
+    if (grid) {
       run.refreshGrid(Run.GRID_RESOLUTION);
-      if (runB != null) {
-        runB.refreshGrid(Run.GRID_RESOLUTION);
-      }
       lastGrid = System.nanoTime();
       gridTime = lastGrid - now;
       gridCost = gridTime;
     }
     TrainingSnapshot s = viewing >= 0 ? run.at(Math.min(viewing, run.stepCount()))
         : run.snapshot();
-    TrainingSnapshot b = runB == null ? null
-        : viewing >= 0 ? runB.at(Math.min(viewing, runB.stepCount())) : runB.snapshot();
+    TrainingSnapshot b = b0 == null ? null
+        : measuringB == null ? measure(b0, grid) : join(measuringB);
     if (s.diverged() && (b == null || b.diverged()) && viewing < 0) {
       playing = false;
     }
