@@ -314,8 +314,16 @@ public final class LabView extends BorderPane {
     List<Comparison.Change> changes =
         Comparison.between(s.scenario(), s.compared().scenario());
     compareHeader.setText(changes.isEmpty() ? I18n.text("lab.compare.same")
-        : I18n.text("lab.compare.header", String.join(", ",
-            changes.stream().map(Comparison.Change::toString).toList())));
+        : I18n.text("lab.compare.header", String.join(I18n.text("lab.compare.separator"),
+            changes.stream().map(LabView::changeText).toList())));
+  }
+
+  /** "Activation: sigmoid → relu", the setting named as its field is. */
+  static String changeText(Comparison.Change c) {
+    String label = c.key().equals("activations") ? I18n.text("lab.setting.activation")
+        : I18n.text("lab.setting." + c.key());
+    return I18n.text("lab.compare.change", label.startsWith("[") ? c.key() : label,
+        c.from().isEmpty() ? "—" : c.from(), c.to().isEmpty() ? "—" : c.to());
   }
 
   private static String bannerFor(TrainingSnapshot s) {

@@ -199,7 +199,8 @@ class LabViewTest {
         Presets.get("relu-he").title(I18n.locale())));
     awaitShown(s -> s.comparing() && s.step() == 0);
     assertThat(robot.lookup("#lab-compare-header").queryAs(javafx.scene.control.Label.class)
-        .getText()).contains("activation sigmoid → relu").contains("init glorot_uniform → he_normal");
+        .getText()).contains("Activation: sigmoid → relu")
+        .contains("Weight init: glorot_uniform → he_normal");
     robot.interact(() -> model.setSpeed(0));
     robot.clickOn("#lab-play");
     // the pair plays to the presets' designed 300 steps and pauses there
