@@ -326,13 +326,25 @@ public final class LabView extends BorderPane {
         c.from().isEmpty() ? "—" : c.from(), c.to().isEmpty() ? "—" : c.to());
   }
 
-  private static String bannerFor(TrainingSnapshot s) {
+  /** The banner: a run that diverged (each of two compared runs named), or an error. */
+  static String bannerFor(TrainingSnapshot s) {
+    List<String> lines = new java.util.ArrayList<>();
     if (s.diverged()) {
-      return I18n.text("lab.diverged", s.divergedAtStep(),
-          Presets.text(s.divergence().reason().key(), I18n.locale()),
-          Presets.text(s.hintKey(), I18n.locale()));
+      lines.add((s.comparing() ? "A · " : "") + divergedText(s));
     }
-    return s.status().error() == null ? null : I18n.text("lab.error", s.status().error());
+    if (s.comparing() && s.compared().diverged()) {
+      lines.add("B · " + divergedText(s.compared()));
+    }
+    if (s.status().error() != null) {
+      lines.add(I18n.text("lab.error", s.status().error()));
+    }
+    return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
+  private static String divergedText(TrainingSnapshot s) {
+    return I18n.text("lab.diverged", s.divergedAtStep(),
+        Presets.text(s.divergence().reason().key(), I18n.locale()),
+        Presets.text(s.hintKey(), I18n.locale()));
   }
 
   private void showBanner(String text) {
