@@ -210,13 +210,17 @@ public final class Trainer implements AutoCloseable {
         }
         if (c != null) {
           boolean now = false;
+          long drainStart = System.nanoTime();
           do {
             if (c instanceof Command.Shutdown) {
               return;
             }
             now |= applySafely(c);
             commandsApplied++;
-          } while (!closing && (c = queue.poll()) != null);
+            // a burst of commands is applied in parts, a snapshot between them, so the screen
+            // still sees the run move (the rest stay queued, in order)
+          } while (!closing && System.nanoTime() - drainStart < PUBLISH_INTERVAL_NANOS
+              && (c = queue.poll()) != null);
           if (now || !playing) {
             publish();
           } else {

@@ -25,6 +25,32 @@ class TrainerTest {
   }
 
   @Test
+  void aBurstOfCommandsStillLetsSnapshotsThrough() throws Exception {
+    Scenario deep = Presets.get("deep-sigmoid").scenario();
+    int burst = 2000;
+    try (Trainer t = new Trainer(deep)) {
+      for (int k = 0; k < burst; k++) {
+        assertThat(t.submit(new Command.Step(20))).isTrue(); // ~40 000 steps in all
+      }
+      long seenMidway = 0;
+      TrainingSnapshot last = t.latest();
+      while (last.status().commandsApplied() < burst) {
+        TrainingSnapshot s = t.await(x -> x.status().sequence() > 0, LIVENESS);
+        long applied = s.status().commandsApplied();
+        if (applied > 0 && applied < burst) {
+          seenMidway++;
+          assertThat(s.step()).as("each Step(20) applied in order").isEqualTo(20 * applied);
+        }
+        last = t.await(x -> x.status().sequence() > s.status().sequence()
+            || x.status().commandsApplied() >= burst, LIVENESS);
+      }
+      assertThat(seenMidway).as("snapshots published while the burst was applied")
+          .isGreaterThan(1);
+      assertThat(t.await(x -> x.step() == 20L * burst, LIVENESS).step()).isEqualTo(40_000);
+    }
+  }
+
+  @Test
   void firstSnapshotIsReadyAtConstruction() {
     try (Trainer t = new Trainer(small())) {
       TrainingSnapshot s = t.latest();
