@@ -261,7 +261,7 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The boundary grid of picture files: {@code train}'s, finer than the screen's. */
   private static int gridResolution(Run run) {
-    return run.scenario().dataset().inputSize() == 2 ? TrainCommand.BOUNDARY_GRID_2D
+    return run.scenario().datasetSpec().inputSize() == 2 ? TrainCommand.BOUNDARY_GRID_2D
         : TrainCommand.BOUNDARY_GRID_1D;
   }
 

@@ -234,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
    */
   private TrainingSnapshot measure(Run run, LabDrawings.Kind kind, boolean frame, boolean end) {
     if (run.hasGrid() && (frame && kind == LabDrawings.Kind.BOUNDARY || end && boundary != null)) {
-      run.refreshGrid(run.scenario().dataset().inputSize() == 2 ? BOUNDARY_GRID_2D
+      run.refreshGrid(run.scenario().datasetSpec().inputSize() == 2 ? BOUNDARY_GRID_2D
           : BOUNDARY_GRID_1D);
     }
     return run.snapshot(frame && (kind == LabDrawings.Kind.HISTORY

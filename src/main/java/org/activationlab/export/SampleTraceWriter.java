@@ -664,10 +664,14 @@ public final class SampleTraceWriter {
   /** The scenario's fields as {@code --set} would give them (all but the step count). */
   private static String settings(Scenario s) {
     List<String> parts = new ArrayList<>();
-    parts.add("dataset=" + s.dataset().id());
+    parts.add("dataset=" + s.dataset().id()
+        + (s.points() != null ? " (" + s.points() + ")" : ""));
     parts.add("samples=" + s.samples());
     parts.add("noise=" + s.noise());
     parts.add("testFraction=" + s.testFraction());
+    if (!s.features().isDefault()) {
+      parts.add("features=" + s.features().spec());
+    }
     parts.add("hidden=" + String.join(",", s.hidden().stream().map(String::valueOf).toList()));
     if (s.activations().isEmpty()) {
       parts.add("activation=" + s.activation());

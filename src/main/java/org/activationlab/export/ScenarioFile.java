@@ -163,7 +163,9 @@ public final class ScenarioFile {
     ObjectNode out = JSON.createObjectNode();
     for (Comparison.Change change : c.changes()) {
       JsonNode v = all.get(change.key());
-      if (v == null) {
+      if (v == null && change.key().equals("features")) {
+        out.put("features", c.b().setting("features"));
+      } else if (v == null) {
         out.putArray(change.key());
       } else {
         out.set(change.key(), v);
@@ -499,7 +501,7 @@ public final class ScenarioFile {
       return Scenario.defaults();
     }
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) p::fields) {
-      if (e.getValue().isArray()) {
+      if (e.getValue().isArray() && !e.getKey().equals("points")) {
         checkArray(e.getValue(), "lab." + e.getKey());
       }
     }
@@ -526,7 +528,7 @@ public final class ScenarioFile {
       return null;
     }
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) p::fields) {
-      if (e.getValue().isArray()) {
+      if (e.getValue().isArray() && !e.getKey().equals("points")) {
         checkArray(e.getValue(), "compare." + e.getKey());
       }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.activationlab.nn.DataPoints;
 import org.activationlab.training.Scenario;
 
 /**
@@ -21,13 +22,35 @@ public final class ScenarioJson {
 
   private ScenarioJson() {}
 
-  /** The scenario as a JSON object; {@code activations} only when set per layer. */
+  /**
+   * The scenario as a JSON object; {@code activations} only when set per layer, {@code points}
+   * only for custom data (a list of {@code [x, y, label]} or {@code [x, y]}), {@code features}
+   * only when not the default x1,x2.
+   */
   public static ObjectNode toJson(Scenario s) {
     ObjectNode o = JSON.createObjectNode();
     o.put("dataset", s.dataset().id());
+    DataPoints p = s.points();
+    if (p != null) {
+      ArrayNode rows = o.putArray("points");
+      for (int i = 0; i < p.size(); i++) {
+        ArrayNode row = rows.addArray();
+        for (int k = 0; k < p.dimensions(); k++) {
+          row.add(p.input(i, k));
+        }
+        if (p.classes() > 0) {
+          row.add((int) p.target(i));
+        } else {
+          row.add(p.target(i));
+        }
+      }
+    }
     o.put("samples", s.samples());
     o.put("noise", s.noise());
     o.put("testFraction", s.testFraction());
+    if (!s.features().isDefault()) {
+      o.put("features", s.features().spec());
+    }
     ArrayNode h = o.putArray("hidden");
     s.hidden().forEach(h::add);
     o.put("activation", s.activation());
@@ -77,6 +100,10 @@ public final class ScenarioJson {
             + String.join(", ", keys));
       }
       String text;
+      if (key.equals("points")) {
+        b.points(points(v));
+        continue;
+      }
       if (v.isArray()) {
         List<String> parts = new ArrayList<>();
         v.forEach(x -> parts.add(x.asText()));
@@ -89,5 +116,39 @@ public final class ScenarioJson {
       b.set(key, text);
     }
     return b.build();
+  }
+
+  /**
+   * The {@code points} field: a list of {@code [x, y, label]} or {@code [x, y]} rows, checked as
+   * a CSV file is ({@link org.activationlab.nn.CsvData}); messages name the row (1-based) as
+   * {@code points:ROW}.
+   */
+  static DataPoints points(JsonNode v) {
+    if (!v.isArray()) {
+      throw new IllegalArgumentException("points must be a list of [x, y, label] or [x, y] rows");
+    }
+    if (v.size() > DataPoints.MAX_POINTS) {
+      throw new IllegalArgumentException("points has " + v.size() + " rows; at most "
+          + DataPoints.MAX_POINTS);
+    }
+    StringBuilder text = new StringBuilder(v.size() * 24);
+    int row = 0;
+    for (JsonNode r : v) {
+      row++;
+      if (!r.isArray()) {
+        throw new IllegalArgumentException("points:" + row + ": a row is a list [x, y, label] "
+            + "or [x, y]");
+      }
+      int k = 0;
+      for (JsonNode x : r) {
+        if (!x.isNumber()) {
+          throw new IllegalArgumentException("points:" + row + ": " + x + " is not a number");
+        }
+        text.append(k++ > 0 ? "," : "").append(x.isIntegralNumber() ? x.asText()
+            : Double.toString(x.asDouble()));
+      }
+      text.append('\n');
+    }
+    return org.activationlab.nn.CsvData.parse(text.toString(), "points");
   }
 }

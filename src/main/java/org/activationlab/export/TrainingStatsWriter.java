@@ -48,7 +48,7 @@ public final class TrainingStatsWriter {
 
     /** The layers of the snapshot's network. */
     public static List<Layer> of(TrainingSnapshot s) {
-      String output = outputActivation(s.data().spec().kind().task());
+      String output = outputActivation(s.data().spec().task());
       List<Layer> out = new ArrayList<>();
       for (LayerSnapshot l : s.layers()) {
         out.add(new Layer(l.index() + 1, l.output() ? "output" : "hidden", l.width(),

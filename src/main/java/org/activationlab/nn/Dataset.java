@@ -1,31 +1,78 @@
 package org.activationlab.nn;
 
 /**
- * Immutable samples: inputs (sample-major, {@link #inputSize()} per sample) and targets ({@link
- * #targetWidth()} per sample: the class index for classification, the value for regression).
+ * Immutable samples: inputs (sample-major, {@link #inputSize()} per sample: the point's
+ * coordinates) and targets ({@link #targetWidth()} per sample: the class index for
+ * classification, the value for regression), and what the network reads of each sample: its
+ * {@link InputFeatures} ({@link #networkInputSize()} per sample). With the default features the
+ * network reads the inputs themselves (the same array).
  */
 public final class Dataset {
   private final DatasetKind kind;
+  private final Task task;
+  private final int classes;
   private final int inputSize;
   private final int targetWidth;
   private final double[] inputs;
   private final double[] targets;
+  private final InputFeatures features;
+  private final int networkInputSize;
+  private final double[] networkInputs;
 
-  Dataset(DatasetKind kind, int inputSize, int targetWidth, double[] inputs, double[] targets) {
-    this.kind = kind;
-    this.inputSize = inputSize;
-    this.targetWidth = targetWidth;
-    this.inputs = inputs;
-    this.targets = targets;
+  Dataset(DatasetKind kind, Task task, int classes, int inputSize, double[] inputs,
+      double[] targets) {
+    this(kind, task, classes, inputSize, inputs, targets, InputFeatures.DEFAULT, inputSize,
+        inputs);
   }
 
-  /** A data set from given arrays (copied). */
+  private Dataset(DatasetKind kind, Task task, int classes, int inputSize, double[] inputs,
+      double[] targets, InputFeatures features, int networkInputSize, double[] networkInputs) {
+    this.kind = kind;
+    this.task = task;
+    this.classes = classes;
+    this.inputSize = inputSize;
+    this.targetWidth = 1;
+    this.inputs = inputs;
+    this.targets = targets;
+    this.features = features;
+    this.networkInputSize = networkInputSize;
+    this.networkInputs = networkInputs;
+  }
+
+  /** A data set of a generated kind from given arrays (copied). */
   public static Dataset of(DatasetKind kind, double[] inputs, double[] targets) {
     int in = kind.inputSize();
     if (inputs.length % in != 0 || targets.length != inputs.length / in) {
       throw new IllegalArgumentException("inputs and targets do not match " + kind.id());
     }
-    return new Dataset(kind, in, 1, inputs.clone(), targets.clone());
+    return new Dataset(kind, kind.task(), kind.classes(), in, inputs.clone(), targets.clone());
+  }
+
+  /**
+   * The same samples read by the network through {@code f} (2-D data only; the default features
+   * give this data set back).
+   *
+   * @throws IllegalArgumentException for other features of 1-D data
+   */
+  public Dataset withFeatures(InputFeatures f) {
+    if (f.equals(features)) {
+      return this;
+    }
+    if (f.isDefault()) {
+      return new Dataset(kind, task, classes, inputSize, inputs, targets);
+    }
+    checkFeatures(f, inputSize);
+    double[] net = new double[size() * f.size()];
+    f.apply(inputs, size(), net);
+    return new Dataset(kind, task, classes, inputSize, inputs, targets, f, f.size(), net);
+  }
+
+  /** Refuses features other than the default for data that is not 2-D. */
+  static void checkFeatures(InputFeatures f, int inputSize) {
+    if (!f.isDefault() && inputSize != 2) {
+      throw new IllegalArgumentException("input features are for 2-D data; this data has "
+          + inputSize + " input (use features=x1,x2)");
+    }
   }
 
   public DatasetKind kind() {
@@ -33,7 +80,37 @@ public final class Dataset {
   }
 
   public Task task() {
-    return kind.task();
+    return task;
+  }
+
+  /** Number of classes (0 for regression). */
+  public int classes() {
+    return classes;
+  }
+
+  /** What the network reads of each sample. */
+  public InputFeatures features() {
+    return features;
+  }
+
+  /** Values the network reads per sample: the feature count (2-D) or 1. */
+  public int networkInputSize() {
+    return networkInputSize;
+  }
+
+  /** The network's input of sample {@code i} (its features) into {@code dst[at..]}. */
+  public void copyNetworkInput(int i, double[] dst, int at) {
+    System.arraycopy(networkInputs, i * networkInputSize, dst, at, networkInputSize);
+  }
+
+  /** Copies the network inputs of samples [from, from+n) to {@code dst[0..)}. */
+  public void copyNetworkInputs(int from, int n, double[] dst) {
+    System.arraycopy(networkInputs, from * networkInputSize, dst, 0, n * networkInputSize);
+  }
+
+  /** The live network input array (package-private: the session gathers batches from it). */
+  double[] rawNetworkInputs() {
+    return networkInputs;
   }
 
   public int size() {

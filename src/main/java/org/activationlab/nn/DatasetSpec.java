@@ -9,9 +9,11 @@ package org.activationlab.nn;
  *     sine}: to the target instead), in input units (the clean data fits in about [−1, 1]); ≥ 0
  * @param testFraction fraction of samples held out for testing, in [0, 0.9]
  * @param seed random seed: the same spec gives the same data, bit for bit
+ * @param points the user's points for {@link DatasetKind#CUSTOM} (then {@code samples} is their
+ *     count), null for the generated sets
  */
 public record DatasetSpec(DatasetKind kind, int samples, double noise, double testFraction,
-    long seed) {
+    long seed, DataPoints points) {
 
   public static final int MAX_SAMPLES = 100_000;
 
@@ -30,6 +32,48 @@ public record DatasetSpec(DatasetKind kind, int samples, double noise, double te
       throw new IllegalArgumentException("test fraction must be in [0, 0.9] (got " + testFraction
           + ")");
     }
+    if (kind == DatasetKind.CUSTOM && points == null) {
+      throw new IllegalArgumentException("dataset custom needs points: load them with "
+          + "dataset=csv:FILE or from a scenario file");
+    }
+    if (kind != DatasetKind.CUSTOM && points != null) {
+      throw new IllegalArgumentException("points belong to dataset custom, not " + kind.id());
+    }
+    if (points != null && samples != points.size()) {
+      throw new IllegalArgumentException("samples of custom data is the number of points ("
+          + points.size() + "; got " + samples + ")");
+    }
+  }
+
+  /** A generated data set. */
+  public DatasetSpec(DatasetKind kind, int samples, double noise, double testFraction,
+      long seed) {
+    this(kind, samples, noise, testFraction, seed, null);
+  }
+
+  /** The user's points ({@link DatasetKind#CUSTOM}). */
+  public static DatasetSpec custom(DataPoints points, double noise, double testFraction,
+      long seed) {
+    return new DatasetSpec(DatasetKind.CUSTOM, points.size(), noise, testFraction, seed, points);
+  }
+
+  /** Coordinates per sample: 2 for the plane, 1 for regression along x. */
+  public int inputSize() {
+    return points != null ? points.dimensions() : kind.inputSize();
+  }
+
+  public Task task() {
+    return points != null ? points.task() : kind.task();
+  }
+
+  /** Number of classes (0 for regression). */
+  public int classes() {
+    return points != null ? points.classes() : kind.classes();
+  }
+
+  /** Output units a network needs: 1 (binary, regression) or the class count. */
+  public int outputSize() {
+    return points != null ? points.outputSize() : kind.outputSize();
   }
 
   /** 500 samples, no noise, a fifth held out. */

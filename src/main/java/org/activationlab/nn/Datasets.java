@@ -20,12 +20,19 @@ package org.activationlab.nn;
  *   <li>{@code spiral}/{@code spiral3}: TensorFlow Playground's spiral, radius u ∈ [0,1), angle
  *       3.5π·u plus 2πc/K for class c of K.
  *   <li>{@code sine}: x uniform in [−1, 1], target sin(πx).
+ *   <li>{@code custom}: the user's points ({@link DataPoints}) as given, in their order; noise is
+ *       added as for the generated sets (to x and y of classification points, to the target of
+ *       regression points), from the same noise stream; then the same seeded shuffle and split.
+ *       With noise 0 the network sees exactly the user's numbers.
  * </ul>
  */
 public final class Datasets {
   private Datasets() {}
 
   public static DataSplit generate(DatasetSpec spec) {
+    if (spec.kind() == DatasetKind.CUSTOM) {
+      return custom(spec);
+    }
     DatasetKind kind = spec.kind();
     int n = spec.samples();
     int in = kind.inputSize();
@@ -98,8 +105,37 @@ public final class Datasets {
     }
     rng.shuffle(order, n);
     int nTrain = spec.trainSize();
-    return new DataSplit(spec, part(kind, x, y, order, 0, nTrain),
-        part(kind, x, y, order, nTrain, n));
+    return new DataSplit(spec, part(spec, x, y, order, 0, nTrain),
+        part(spec, x, y, order, nTrain, n));
+  }
+
+  private static DataSplit custom(DatasetSpec spec) {
+    DataPoints p = spec.points();
+    int n = p.size();
+    int in = p.dimensions();
+    double[] x = p.inputs();
+    double[] y = p.targets();
+    double noise = spec.noise();
+    if (noise > 0) {
+      Rng noiseRng = Rng.stream(spec.seed(), 3);
+      for (int i = 0; i < n; i++) {
+        if (p.task() == Task.REGRESSION) {
+          y[i] += noise * noiseRng.nextGaussian();
+        } else {
+          for (int k = 0; k < in; k++) {
+            x[i * in + k] += noise * noiseRng.nextGaussian();
+          }
+        }
+      }
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Rng.stream(spec.seed(), 1).shuffle(order, n);
+    int nTrain = spec.trainSize();
+    return new DataSplit(spec, part(spec, x, y, order, 0, nTrain),
+        part(spec, x, y, order, nTrain, n));
   }
 
   /** N(0, σ²) redrawn until it lies in [−below, above]. */
@@ -111,9 +147,9 @@ public final class Datasets {
     return v;
   }
 
-  private static Dataset part(DatasetKind kind, double[] x, double[] y, int[] order, int from,
+  private static Dataset part(DatasetSpec spec, double[] x, double[] y, int[] order, int from,
       int to) {
-    int in = kind.inputSize();
+    int in = spec.inputSize();
     int m = to - from;
     double[] px = new double[m * in];
     double[] py = new double[m];
@@ -122,6 +158,6 @@ public final class Datasets {
       System.arraycopy(x, s * in, px, i * in, in);
       py[i] = y[s];
     }
-    return new Dataset(kind, in, 1, px, py);
+    return new Dataset(spec.kind(), spec.task(), spec.classes(), in, px, py);
   }
 }

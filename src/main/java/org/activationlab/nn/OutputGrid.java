@@ -37,9 +37,17 @@ public final class OutputGrid {
     this.inputs = new double[points * dimensions];
   }
 
-  /** A grid shaped for {@code net} (its input size must be 1 or 2). */
+  /** A grid shaped for {@code net} (its input size must be 1 or 2; no input features). */
   public static OutputGrid of(Mlp net, int resolution) {
     return new OutputGrid(resolution, net.inputSize(), net.outputSize());
+  }
+
+  /**
+   * A grid over the plane (or line) of {@code data} for {@code net}'s outputs: the grid's
+   * points are coordinates; the session passes them through the data's input features.
+   */
+  public static OutputGrid of(DataSplit data, Mlp net, int resolution) {
+    return new OutputGrid(resolution, data.spec().inputSize(), net.outputSize());
   }
 
   /** Number of sampled points. */

@@ -39,6 +39,8 @@ public final class TrainingSession {
   private double lastLoss = Double.NaN;
   private boolean statisticsEnabled = true;
   private final StepStatistics stats;
+  /** The boundary grid's points through the input features (non-default features only). */
+  private double[] gridFeatures;
 
   /**
    * A session training a network of {@code spec} (initialised from {@code seed}) on {@code data}.
@@ -48,14 +50,15 @@ public final class TrainingSession {
    */
   public TrainingSession(NetworkSpec spec, DataSplit data, OptimizerSpec optimizer, int batchSize,
       long seed) {
-    DatasetKind kind = data.spec().kind();
-    if (spec.inputSize() != kind.inputSize()) {
-      throw new IllegalArgumentException(kind.id() + " has " + kind.inputSize()
+    DatasetSpec ds = data.spec();
+    String kind = ds.kind().id();
+    if (spec.inputSize() != data.networkInputSize()) {
+      throw new IllegalArgumentException(kind + " has " + data.networkInputSize()
           + " input(s), the network " + spec.inputSize());
     }
-    if (spec.task() != kind.task() || spec.outputSize() != kind.outputSize()) {
-      throw new IllegalArgumentException(kind.id() + " needs task " + kind.task().id() + " with "
-          + kind.outputSize() + " output(s)");
+    if (spec.task() != ds.task() || spec.outputSize() != ds.outputSize()) {
+      throw new IllegalArgumentException(kind + " needs task " + ds.task().id() + " with "
+          + ds.outputSize() + " output(s)");
     }
     if (data.train().size() < 1) {
       throw new IllegalArgumentException("no training samples");
@@ -97,7 +100,7 @@ public final class TrainingSession {
     int in = net.inputSize();
     int tw = net.targetWidth();
     double[] input = ws.input;
-    double[] x = train.rawInputs();
+    double[] x = train.rawNetworkInputs();
     double[] y = train.rawTargets();
     double[] t = targets;
     for (int b = 0; b < m; b++) {
@@ -331,7 +334,7 @@ public final class TrainingSession {
     Task task = net.task();
     for (int start = 0; start < n; start += ws.capacity()) {
       int m = Math.min(ws.capacity(), n - start);
-      net.loadInputs(ws, set.rawInputs(), start, m);
+      net.loadInputs(ws, set.rawNetworkInputs(), start, m);
       set.copyTargets(start, m, targetBuffer);
       net.forward(ws, m);
       lossSum += net.loss(ws, targetBuffer, m, false) * m;
@@ -376,7 +379,7 @@ public final class TrainingSession {
         / (ProbeStatistics.HISTOGRAM_MAX - ProbeStatistics.HISTOGRAM_MIN);
     for (int start = 0; start < n; start += ws.capacity()) {
       int m = Math.min(ws.capacity(), n - start);
-      net.loadInputs(ws, set.rawInputs(), start, m);
+      net.loadInputs(ws, set.rawNetworkInputs(), start, m);
       net.forward(ws, m);
       for (int l = 0; l < layers; l++) {
         int w = net.width(l);
@@ -446,10 +449,11 @@ public final class TrainingSession {
 
   /**
    * The network's output over the data's bounding box (2-D inputs) or x range (1-D inputs) into
-   * {@code grid} (shaped by {@link OutputGrid#of}).
+   * {@code grid} (shaped by {@link OutputGrid#of(DataSplit, Mlp, int)}); each grid point goes
+   * through the data's input features as the samples do.
    */
   public void outputGrid(OutputGrid grid) {
-    if (grid.dimensions != net.inputSize() || grid.channels != net.outputSize()) {
+    if (grid.dimensions != data.spec().inputSize() || grid.channels != net.outputSize()) {
       throw new IllegalArgumentException("grid shaped for another network");
     }
     double x0 = data.min(0);
@@ -463,6 +467,15 @@ public final class TrainingSession {
     } else {
       grid.setBounds(x0 - px, x1 + px, 0, 0);
     }
-    net.predict(grid.inputs, grid.points(), grid.values, evalWorkspace());
+    InputFeatures f = data.features();
+    if (f.isDefault()) {
+      net.predict(grid.inputs, grid.points(), grid.values, evalWorkspace());
+    } else {
+      if (gridFeatures == null || gridFeatures.length != grid.points() * f.size()) {
+        gridFeatures = new double[grid.points() * f.size()];
+      }
+      f.apply(grid.inputs, grid.points(), gridFeatures);
+      net.predict(gridFeatures, grid.points(), grid.values, evalWorkspace());
+    }
   }
 }

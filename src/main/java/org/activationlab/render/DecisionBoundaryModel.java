@@ -31,7 +31,7 @@ public record DecisionBoundaryModel(String title, int classes, GridSnapshot grid
   public static DecisionBoundaryModel of(String title, GridSnapshot grid, DataSplit data) {
     Dataset tr = data.train();
     Dataset te = data.test();
-    return new DecisionBoundaryModel(title, data.spec().kind().classes(), grid, tr.inputs(),
+    return new DecisionBoundaryModel(title, data.spec().classes(), grid, tr.inputs(),
         tr.targets(), te.inputs(), te.targets());
   }
 

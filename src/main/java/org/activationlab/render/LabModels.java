@@ -235,7 +235,7 @@ public final class LabModels {
     if (s.grid() == null) {
       return null;
     }
-    String title = s.data().spec().kind().classes() == 0 ? theme.text("boundary.titleRegression")
+    String title = s.data().spec().classes() == 0 ? theme.text("boundary.titleRegression")
         : theme.text("boundary.title", percent(s.scores().accuracy()));
     return DecisionBoundaryModel.of(title, s.grid(), s.data());
   }

@@ -17,9 +17,12 @@ import java.util.Set;
  */
 public record Comparison(Scenario a, Scenario b) {
 
-  /** The settings that make the data: A and B must agree on them. */
+  /**
+   * The settings that make the data: A and B must agree on them. Input features are not among
+   * them: A and B may read the same points through different features.
+   */
   public static final Set<String> DATA_KEYS =
-      Set.of("dataset", "samples", "noise", "testFraction", "seed");
+      Set.of("dataset", "points", "samples", "noise", "testFraction", "seed");
 
   /** Ready pairs from the presets: a problem and the change that fixes it. */
   public static final Map<String, String> PRESET_PAIRS = Map.of(
@@ -83,7 +86,11 @@ public record Comparison(Scenario a, Scenario b) {
   public static Optional<String> incompatibility(Scenario a, Scenario b) {
     List<String> differ = new ArrayList<>();
     for (String key : Scenario.KEYS) {
-      if (DATA_KEYS.contains(key) && !a.setting(key).equals(b.setting(key))) {
+      if (key.equals("points")) {
+        if (!java.util.Objects.equals(a.points(), b.points())) {
+          differ.add("points " + describePoints(a) + " vs " + describePoints(b));
+        }
+      } else if (DATA_KEYS.contains(key) && !a.setting(key).equals(b.setting(key))) {
         differ.add(key + " " + a.setting(key) + " vs " + b.setting(key));
       }
     }
@@ -92,6 +99,10 @@ public record Comparison(Scenario a, Scenario b) {
     }
     return Optional.of("A and B must train on the same data, but their data settings differ: "
         + String.join(", ", differ));
+  }
+
+  private static String describePoints(Scenario s) {
+    return s.points() == null ? "(none)" : "(" + s.points() + ")";
   }
 
   /** The settings in which B differs from A, in {@link Scenario#KEYS} order ({@code steps} never). */
@@ -103,6 +114,9 @@ public record Comparison(Scenario a, Scenario b) {
   public static List<Change> between(Scenario a, Scenario b) {
     List<Change> out = new ArrayList<>();
     for (String key : Scenario.KEYS) {
+      if (key.equals("points") && java.util.Objects.equals(a.points(), b.points())) {
+        continue; // equal: spare the text of up to thousands of points
+      }
       String from = a.setting(key);
       String to = b.setting(key);
       if (!from.equals(to)) {
@@ -133,16 +147,22 @@ public record Comparison(Scenario a, Scenario b) {
   public Comparison withA(Scenario next) {
     Scenario.Builder follow = b.toBuilder();
     for (String key : Scenario.KEYS) {
-      if (DATA_KEYS.contains(key) || key.equals("steps")) {
+      if (key.equals("points")) {
+        follow.points(next.points());
+      } else if (DATA_KEYS.contains(key) || key.equals("steps")) {
         follow.set(key, next.setting(key));
       }
     }
     return new Comparison(next, follow.build());
   }
 
-  /** Whether the two networks have the same layer sizes and initialisers (same initial weights). */
+  /**
+   * Whether the two networks have the same input features, layer sizes and initialisers (same
+   * initial weights).
+   */
   public boolean sameInitialWeights() {
-    return a.hidden().equals(b.hidden()) && a.init().equals(b.init())
+    return a.hidden().equals(b.hidden()) && a.features().equals(b.features())
+        && a.init().equals(b.init())
         && a.biasInit().equals(b.biasInit());
   }
 }

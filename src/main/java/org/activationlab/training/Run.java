@@ -89,10 +89,14 @@ public final class Run {
 
   /**
    * A fresh run of {@code next}, sharing this run's data when the data settings are the same
-   * (generating a large data set takes longer than building a network).
+   * (generating a large data set takes longer than building a network); other input features
+   * are computed from the shared points.
    */
   public Run rebuilt(Scenario next) {
-    return new Run(next, scenario.datasetSpec().equals(next.datasetSpec()) ? data : next.data());
+    if (!scenario.datasetSpec().equals(next.datasetSpec())) {
+      return new Run(next, next.data());
+    }
+    return new Run(next, data.withFeatures(next.features()));
   }
 
   public Scenario scenario() {
@@ -120,7 +124,7 @@ public final class Run {
 
   /** Whether the network has a 1-D or 2-D input, so that it has a decision-boundary grid. */
   public boolean hasGrid() {
-    return session.network().inputSize() <= 2;
+    return data.spec().inputSize() <= 2;
   }
 
   /**
@@ -305,7 +309,7 @@ public final class Run {
       return;
     }
     if (grid == null || grid.resolution != resolution) {
-      grid = OutputGrid.of(session.network(), resolution);
+      grid = OutputGrid.of(data, session.network(), resolution);
     }
     session.outputGrid(grid);
     gridSnapshot = GridSnapshot.of(grid);
@@ -365,7 +369,7 @@ public final class Run {
     int m = Math.min(session.batchSize(), train.size());
     Mlp.Workspace ws = net.newWorkspace(m);
     double[] inputs = new double[m * net.inputSize()];
-    train.copyInputs(0, m, inputs);
+    train.copyNetworkInputs(0, m, inputs);
     double[] targets = new double[m * net.targetWidth()];
     train.copyTargets(0, m, targets);
     net.loadInputs(ws, inputs, 0, m);

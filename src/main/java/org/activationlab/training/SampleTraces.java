@@ -72,9 +72,10 @@ public final class SampleTraces {
           + " set: valid 0.." + (data.size() - 1));
     }
     Mlp net = network(s);
-    double[] x = new double[data.inputSize()];
+    double[] x = new double[data.networkInputSize()];
     double[] y = new double[data.targetWidth()];
-    data.copySample(index, x, 0, y, 0);
+    data.copySample(index, new double[data.inputSize()], 0, y, 0);
+    data.copyNetworkInput(index, x, 0);
     return SampleTrace.of(net, x, y, s.scenario().learningRate());
   }
 }

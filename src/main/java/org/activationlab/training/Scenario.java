@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.activationlab.activation.Activation;
 import org.activationlab.activation.Catalog;
+import org.activationlab.nn.CsvData;
+import org.activationlab.nn.DataPoints;
 import org.activationlab.nn.DataSplit;
 import org.activationlab.nn.DatasetKind;
 import org.activationlab.nn.DatasetSpec;
 import org.activationlab.nn.Datasets;
 import org.activationlab.nn.Initializer;
+import org.activationlab.nn.InputFeatures;
 import org.activationlab.nn.NetworkSpec;
 import org.activationlab.nn.OptimizerSpec;
 import org.activationlab.nn.TrainingSession;
@@ -26,9 +29,13 @@ import org.activationlab.nn.TrainingSession;
  * batch order.
  *
  * @param dataset the data set
- * @param samples samples generated before the split (4..100 000)
+ * @param points the user's points when {@code dataset} is {@link DatasetKind#CUSTOM}, else null
+ * @param samples samples generated before the split (4..100 000); for custom data the number of
+ *     points
  * @param noise standard deviation of the input jitter (≥ 0)
  * @param testFraction share held out for testing, in [0, 0.9]
+ * @param features what the network reads of each 2-D point ({@link InputFeatures}); the default
+ *     x1,x2 (the only choice for 1-D data)
  * @param hidden widths of the hidden layers (1–16 layers of 1–64 units)
  * @param activation catalog spec of the activation of every hidden layer, e.g. {@code
  *     leaky_relu:negative_slope=0.1}
@@ -47,9 +54,11 @@ import org.activationlab.nn.TrainingSession;
  */
 public record Scenario(
     DatasetKind dataset,
+    DataPoints points,
     int samples,
     double noise,
     double testFraction,
+    InputFeatures features,
     List<Integer> hidden,
     String activation,
     List<String> activations,
@@ -65,8 +74,8 @@ public record Scenario(
     int steps) {
 
   /** The keys of {@link #withSetting} and of a scenario JSON object. */
-  public static final List<String> KEYS = List.of("dataset", "samples", "noise", "testFraction",
-      "hidden", "activation", "activations", "init", "biasInit", "optimizer", "learningRate",
+  public static final List<String> KEYS = List.of("dataset", "points", "samples", "noise",
+      "testFraction", "features", "hidden", "activation", "activations", "init", "biasInit", "optimizer", "learningRate",
       "momentum", "batchSize", "l2", "clip", "seed", "steps");
 
   /** Most steps of one run. */
@@ -78,6 +87,7 @@ public record Scenario(
       throw new IllegalArgumentException("dataset, hidden, activation, init, biasInit and "
           + "optimizer are required");
     }
+    features = features == null ? InputFeatures.DEFAULT : features;
     hidden = List.copyOf(hidden);
     activations = activations == null ? List.of() : List.copyOf(activations);
     activation = Catalog.parse(activation).spec();
@@ -95,14 +105,22 @@ public record Scenario(
           + ")");
     }
     // validate everything else through the nn specs
-    DatasetSpec ds = new DatasetSpec(dataset, samples, noise, testFraction, seed);
-    new NetworkSpec(dataset.inputSize(), hidden, parseActivations(activation, activations),
-        dataset.task(), dataset.outputSize(), init, biasInit);
+    DatasetSpec ds = new DatasetSpec(dataset, samples, noise, testFraction, seed, points);
+    if (!features.isDefault() && ds.inputSize() != 2) {
+      throw new IllegalArgumentException("input features are for 2-D data; " + dataset.id()
+          + " has 1 input (features must be x1,x2)");
+    }
+    new NetworkSpec(networkInputs(ds, features), hidden,
+        parseActivations(activation, activations), ds.task(), ds.outputSize(), init, biasInit);
     new OptimizerSpec(optimizer, learningRate, momentum, 0.99, 0.9, 0.999, 1e-8, l2, clip);
     if (batchSize < 1 || batchSize > ds.trainSize()) {
       throw new IllegalArgumentException("batchSize must be in 1.." + ds.trainSize()
           + " (the training samples; got " + batchSize + ")");
     }
+  }
+
+  private static int networkInputs(DatasetSpec ds, InputFeatures features) {
+    return ds.inputSize() == 2 ? features.size() : ds.inputSize();
   }
 
   private static List<Activation> parseActivations(String all, List<String> perLayer) {
@@ -114,7 +132,8 @@ public record Scenario(
 
   /** The default scenario: 2-[4,2]-1 tanh on the circle, SGD 0.03, batch 10. */
   public static Scenario defaults() {
-    return new Scenario(DatasetKind.CIRCLE, 500, 0.05, 0.2, List.of(4, 2), "tanh", List.of(),
+    return new Scenario(DatasetKind.CIRCLE, null, 500, 0.05, 0.2, InputFeatures.DEFAULT,
+        List.of(4, 2), "tanh", List.of(),
         Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.zeros(),
         OptimizerSpec.Kind.SGD, 0.03, 0.9, 10, 0, 0, 1, 1000);
   }
@@ -130,9 +149,11 @@ public record Scenario(
   public String setting(String key) {
     return switch (key) {
       case "dataset" -> dataset.id();
+      case "points" -> points == null ? "" : points.toText();
       case "samples" -> Integer.toString(samples);
       case "noise" -> Double.toString(noise);
       case "testFraction" -> Double.toString(testFraction);
+      case "features" -> features.spec();
       case "hidden" -> String.join(",", hidden.stream().map(String::valueOf).toList());
       case "activation" -> activation;
       case "activations" -> String.join(";", activations);
@@ -152,11 +173,17 @@ public record Scenario(
   }
 
   public DatasetSpec datasetSpec() {
-    return new DatasetSpec(dataset, samples, noise, testFraction, seed);
+    return new DatasetSpec(dataset, samples, noise, testFraction, seed, points);
   }
 
+  /** The data, read by the network through {@link #features}. */
   public DataSplit data() {
-    return Datasets.generate(datasetSpec());
+    return Datasets.generate(datasetSpec()).withFeatures(features);
+  }
+
+  /** Values the network reads per sample: the number of features (2-D data) or 1. */
+  public int networkInputSize() {
+    return networkInputs(datasetSpec(), features);
   }
 
   /** The activation of each hidden layer. */
@@ -174,8 +201,9 @@ public record Scenario(
   }
 
   public NetworkSpec networkSpec() {
-    return new NetworkSpec(dataset.inputSize(), hidden, hiddenActivations(), dataset.task(),
-        dataset.outputSize(), init, biasInit);
+    DatasetSpec ds = datasetSpec();
+    return new NetworkSpec(networkInputs(ds, features), hidden, hiddenActivations(), ds.task(),
+        ds.outputSize(), init, biasInit);
   }
 
   /** The optimiser with PyTorch's defaults for the values a scenario does not set. */
@@ -195,11 +223,13 @@ public record Scenario(
 
   /**
    * Whether going from this scenario to {@code next} needs a new network: different data (kind,
-   * samples, noise, split, seed), layer widths or initialisers. Everything else (activations,
+   * points, samples, noise, split, seed), input features, layer widths or initialisers.
+   * Everything else (activations,
    * optimiser and its settings, batch size, step count) a running network takes live.
    */
   public boolean needsRebuild(Scenario next) {
-    return !datasetSpec().equals(next.datasetSpec()) || !hidden.equals(next.hidden)
+    return !datasetSpec().equals(next.datasetSpec()) || !features.equals(next.features)
+        || !hidden.equals(next.hidden)
         || !init.equals(next.init) || !biasInit.equals(next.biasInit);
   }
 
@@ -212,7 +242,9 @@ public record Scenario(
 
   /**
    * This scenario with one field changed, as {@code train --set key=value} does: {@code dataset}
-   * ({@code circle}, …), {@code samples}, {@code noise}, {@code testFraction}, {@code hidden}
+   * ({@code circle}, …, {@code custom}, or {@code csv:FILE} to load the points of a CSV file),
+   * {@code points} ({@link DataPoints#toText()}'s form), {@code samples}, {@code noise}, {@code
+   * testFraction}, {@code features} (e.g. {@code x1,x2,x1sq,x2sq}), {@code hidden}
    * ({@code 16,16,16} or {@code 8x6}), {@code activation} (catalog spec, all layers), {@code
    * activations} (per-layer specs separated by {@code ;}), {@code init}, {@code biasInit}, {@code
    * optimizer}, {@code learningRate}, {@code momentum}, {@code batchSize}, {@code l2}, {@code clip},
@@ -239,9 +271,11 @@ public record Scenario(
    */
   public static final class Builder {
     private DatasetKind dataset;
+    private DataPoints points;
     private int samples;
     private double noise;
     private double testFraction;
+    private InputFeatures features;
     private List<Integer> hidden;
     private String activation;
     private List<String> activations;
@@ -258,9 +292,11 @@ public record Scenario(
 
     private Builder(Scenario s) {
       dataset = s.dataset;
+      points = s.points;
       samples = s.samples;
       noise = s.noise;
       testFraction = s.testFraction;
+      features = s.features;
       hidden = s.hidden;
       activation = s.activation;
       activations = s.activations;
@@ -276,8 +312,31 @@ public record Scenario(
       steps = s.steps;
     }
 
+    /** The data set; a generated one forgets the custom points. */
     public Builder dataset(DatasetKind value) {
       dataset = value;
+      if (value != DatasetKind.CUSTOM) {
+        points = null;
+      }
+      return this;
+    }
+
+    /**
+     * The user's points: dataset {@code custom} with {@code samples} their count; null forgets
+     * them (a {@code custom} scenario then fails to build).
+     */
+    public Builder points(DataPoints value) {
+      points = value;
+      if (value != null) {
+        dataset = DatasetKind.CUSTOM;
+        samples = value.size();
+      }
+      return this;
+    }
+
+    /** What the network reads of each 2-D point. */
+    public Builder features(InputFeatures value) {
+      features = value;
       return this;
     }
 
@@ -397,10 +456,18 @@ public record Scenario(
     public Builder set(String key, String value) {
       String v = value.trim();
       switch (key.trim()) {
-        case "dataset" -> dataset(DatasetKind.parse(v));
+        case "dataset" -> {
+          if (v.regionMatches(true, 0, "csv:", 0, 4)) {
+            points(CsvData.read(java.nio.file.Path.of(v.substring(4).trim())));
+          } else {
+            dataset(DatasetKind.parse(v));
+          }
+        }
+        case "points" -> points(v.isEmpty() ? null : DataPoints.parse(v));
         case "samples" -> samples(parseInt(key, v));
         case "noise" -> noise(parseDouble(key, v));
         case "testFraction" -> testFraction(parseDouble(key, v));
+        case "features" -> features(InputFeatures.parse(v));
         case "hidden" -> hidden(NetworkSpec.parseHidden(v));
         case "activation" -> activation(v);
         case "activations" -> activations(v.isEmpty() ? List.of() : List.of(v.split(";")));
@@ -426,7 +493,8 @@ public record Scenario(
      * @throws IllegalArgumentException naming the first invalid setting
      */
     public Scenario build() {
-      return new Scenario(dataset, samples, noise, testFraction, hidden, activation, activations,
+      return new Scenario(dataset, points, samples, noise, testFraction, features, hidden,
+          activation, activations,
           init, biasInit, optimizer, learningRate, momentum, batchSize, l2, clip, seed, steps);
     }
   }

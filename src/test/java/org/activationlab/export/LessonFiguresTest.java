@@ -1,6 +1,7 @@
 package org.activationlab.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -324,6 +325,48 @@ class LessonFiguresTest {
     assertThat(new int[] {right.decadeMin(), right.decadeMax()})
         .containsExactly(union.min(), union.max());
     statesOnly(doc, 1, 300, 0.25, 0, 75_000, 93_000, 20, 0.43, 0.57, 0.94, 100, 1.0);
+  }
+
+  /** Test accuracy after the scenario's designed steps (measured once, at the end). */
+  static double accuracyAtEnd(Scenario s) {
+    Run run = new Run(s);
+    for (int i = 0; i < s.steps(); i++) {
+      assertThat(run.step()).isTrue();
+    }
+    return run.snapshot(false).scores().accuracy();
+  }
+
+  @Test
+  void spiralFeatures() throws Exception {
+    ScenarioDocument doc = lesson("spiral-features.json");
+    Comparison pair = doc.comparison().orElseThrow();
+    Scenario a = pair.a();
+    Scenario b = pair.b();
+    assertThat(a.dataset().id()).isEqualTo("spiral");
+    assertThat(a.hidden()).containsExactly(8);
+    assertThat(a.activation()).isEqualTo("tanh");
+    assertThat(a.learningRate()).isEqualTo(0.02);
+    assertThat(a.seed()).isEqualTo(1);
+    assertThat(a.steps()).isEqualTo(5000);
+    assertThat(a.features().size()).isEqualTo(7);
+    assertThat(a.setting("features")).isEqualTo("x1,x2,x1sq,x2sq,x1x2,sin1,sin2");
+    assertThat(b.setting("features")).isEqualTo("x1,x2");
+    assertThat(pair.describe()).isEqualTo("features x1,x2,x1sq,x2sq,x1x2,sin1,sin2 → x1,x2");
+    double[] withF = new double[5];
+    double[] without = new double[5];
+    for (int seed = 1; seed <= 5; seed++) {
+      withF[seed - 1] = accuracyAtEnd(a.toBuilder().seed(seed).build());
+      without[seed - 1] = accuracyAtEnd(b.toBuilder().seed(seed).build());
+    }
+    // seed 1, the lesson's own runs
+    assertThat(withF[0]).isCloseTo(0.88, within(1e-12));
+    assertThat(without[0]).isCloseTo(0.65, within(1e-12));
+    // seeds 1 to 5
+    assertThat(Arrays.stream(withF).min().getAsDouble()).isCloseTo(0.85, within(1e-12));
+    assertThat(Arrays.stream(withF).max().getAsDouble()).isCloseTo(0.97, within(1e-12));
+    assertThat(Arrays.stream(without).min().getAsDouble()).isCloseTo(0.52, within(1e-12));
+    assertThat(Arrays.stream(without).max().getAsDouble()).isCloseTo(0.65, within(1e-12));
+    statesOnly(doc, 8, 0.02, 1, 2, 5000, 7, 0.65, 0.88, 5, 0.85, 0.97, 0.52);
   }
 
   @Test
