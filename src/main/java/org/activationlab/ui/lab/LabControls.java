@@ -69,6 +69,7 @@ final class LabControls extends VBox {
   private boolean updating;
 
   private final Button record = new Button();
+  private DataEditBar dataEdit;
   private Boolean showsRecording;
 
   /**
@@ -264,9 +265,15 @@ final class LabControls extends VBox {
     record.setGraphic(new FontIcon(recording ? "mdi2s-stop" : "mdi2r-record"));
   }
 
+  /** Your own data: the edit mode, a CSV file, input features. */
+  DataEditBar dataEdit() {
+    return dataEdit;
+  }
+
   private TitledPane dataGroup() {
     List<String> datasets = Arrays.stream(DatasetKind.values()).map(DatasetKind::id).toList();
-    VBox box = new VBox(6,
+    dataEdit = new DataEditBar(model);
+    VBox box = new VBox(6, dataEdit,
         setting("dataset", datasets, s -> s.dataset().id()),
         setting("samples", List.of(), s -> String.valueOf(s.samples())),
         setting("noise", List.of(), s -> num(s.noise())),

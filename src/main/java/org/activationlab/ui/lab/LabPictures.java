@@ -308,6 +308,38 @@ final class LabPictures implements LabDrawings.View {
         num(g.value(ix, iy, best))));
   }
 
+  /**
+   * The data point under (x, y) of the decision-boundary picture at w × h, as {x, y, data units
+   * per pixel in x, in y} (in the half under the pointer when two runs are compared), if the
+   * pointer is over the plot.
+   */
+  Optional<double[]> boundaryDataAt(double x, double y, double w, double h, Theme theme) {
+    LabDrawings d = screen;
+    if (screen.comparing()) {
+      SideBySide.Halves halves = SideBySide.layout(w, h, theme);
+      int side = halves.sideAt(x, y);
+      if (side < 0) {
+        return Optional.empty();
+      }
+      Rectangle2D r = halves.side(side);
+      d = screen.side(side);
+      x -= r.getX();
+      y -= r.getY();
+      w = r.getWidth();
+      h = r.getHeight();
+    }
+    DecisionBoundaryModel m = d.boundaryModel(theme);
+    if (m == null) {
+      return Optional.empty();
+    }
+    PlotFrame f = d.boundaryRenderer().frame(w, h, m, theme);
+    if (!f.contains(x, y)) {
+      return Optional.empty();
+    }
+    return Optional.of(new double[] {f.toDataX(x), f.toDataY(y),
+        Math.abs(f.toDataX(x + 1) - f.toDataX(x)), Math.abs(f.toDataY(y + 1) - f.toDataY(y))});
+  }
+
   /** A sample of the data: its split and index (stored order). */
   record SamplePick(SampleTraces.Split split, int index) {}
 

@@ -178,6 +178,8 @@ public final class LabView extends BorderPane {
       });
     }
     boundary.canvas().canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, this::pickSample);
+    boundary.canvas().canvas().addEventHandler(MouseEvent.MOUSE_PRESSED, this::editData);
+    boundary.canvas().canvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::editData);
 
     ScrollPane side = new ScrollPane(controls);
     side.setFitToWidth(true);
@@ -630,6 +632,9 @@ public final class LabView extends BorderPane {
    * window when it is open, and Shift+click opens it.
    */
   private void pickSample(MouseEvent e) {
+    if (controls.dataEdit().editing()) {
+      return; // a click edits the data instead
+    }
     StepThroughWindow open = StepThroughWindow.current();
     boolean shown = open != null && open.stage().isShowing();
     if (e.getClickCount() != 1 || !(shown || e.isShiftDown())) {
@@ -641,6 +646,27 @@ public final class LabView extends BorderPane {
         Math.max(8, theme.fontSize() * 0.8)).ifPresent(pick -> {
           openStepThrough().pick(pick.split(), pick.index());
         });
+  }
+
+  /** While the data is edited: a press adds or removes a point, a drag sprays points. */
+  private void editData(MouseEvent e) {
+    DataEditBar bar = controls.dataEdit();
+    if (!bar.editing()) {
+      return;
+    }
+    javafx.scene.canvas.Canvas c = boundary.canvas().canvas();
+    Theme theme = themes.renderTheme();
+    pictures.boundaryDataAt(e.getX(), e.getY(), c.getWidth(), c.getHeight(), theme)
+        .ifPresent(p -> {
+          double reach = Math.max(8, theme.fontSize() * 0.8);
+          if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            bar.press(p[0], p[1], p[2] * reach, p[3] * reach,
+                e.getButton() == javafx.scene.input.MouseButton.PRIMARY);
+          } else if (e.isPrimaryButtonDown()) {
+            bar.drag(p[0], p[1], p[2], p[3]);
+          }
+        });
+    e.consume();
   }
 
   /** Opens the step-through window on the snapshot shown (key E). */

@@ -258,6 +258,79 @@ class LabViewTest {
   }
 
   @Test
+  void drawnPointsOfTwoClassesTrainAndTheBoundarySeparatesThem() throws Exception {
+    load("playground");
+    robot.clickOn("#lab-edit-data");
+    DataEditBar bar = view.controls().dataEdit();
+    assertThat(bar.editing()).isTrue();
+    robot.clickOn("#edit-clear");
+    var canvas = view.boundaryPanel().canvas().canvas();
+    var screen = view.pictures().screen();
+    var theme = themes.renderTheme();
+    var frame = screen.boundaryRenderer().frame(canvas.getWidth(), canvas.getHeight(),
+        screen.boundaryModel(theme), theme);
+    Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+    // two clicks of each class with the mouse, as a user would
+    for (int k = 0; k < 4; k++) {
+      int cls = k % 2;
+      robot.clickOn("#edit-class-" + cls);
+      double x = cls == 0 ? -0.6 + 0.1 * k : 0.4 + 0.1 * k;
+      robot.clickOn(new Point2D(b.getMinX() + frame.toPixelX(x),
+          b.getMinY() + frame.toPixelY(cls == 0 ? 0.5 : -0.5)));
+    }
+    assertThat(bar.editor().points()).hasSize(4);
+    // then 18 more of each, left and right of x = 0
+    java.util.Random r = new java.util.Random(3);
+    robot.interact(() -> {
+      for (int k = 0; k < 36; k++) {
+        int cls = k % 2;
+        robot.lookup("#edit-class-" + cls).queryAs(javafx.scene.control.ToggleButton.class)
+            .setSelected(true);
+        bar.press((cls == 0 ? -0.6 : 0.6) + 0.3 * r.nextGaussian(), 0.5 * r.nextGaussian(),
+            0.01, 0.01, true);
+      }
+    });
+    assertThat(bar.editor().points()).hasSize(40);
+    TrainingSnapshot fresh = awaitShown(s -> s.scenario().dataset().id().equals("custom")
+        && s.scenario().samples() == 40 && s.step() == 0);
+    assertThat(fresh.scenario().points().size()).isEqualTo(40);
+    robot.interact(() -> model.trainer().submit(
+        new org.activationlab.training.Command.Step(400)));
+    TrainingSnapshot trained = awaitShown(s -> s.step() == 400 && s.scenario().samples() == 40);
+    assertThat(trained.scores().accuracy()).as("the boundary separates the two groups")
+        .isEqualTo(1.0);
+    save("lab-own-data.png");
+
+    // undo the last point, redo it
+    robot.clickOn("#edit-undo");
+    awaitShown(s -> s.scenario().samples() == 39);
+    robot.clickOn("#edit-redo");
+    awaitShown(s -> s.scenario().samples() == 40);
+
+    // a refused CSV names its line and changes nothing; a good one trains
+    java.nio.file.Path bad = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(bad, "x,y,label\n0,0,0\n1,abc,1\n");
+    robot.interact(() -> bar.loadCsv(bad));
+    assertThat(robot.lookup("#lab-data-message").queryAs(javafx.scene.control.Label.class)
+        .getText()).contains("bad.csv:3");
+    assertThat(model.scenario().samples()).isEqualTo(40);
+    java.nio.file.Path good = dir.resolve("good.csv");
+    StringBuilder csv = new StringBuilder("x,y,label\n");
+    for (int k = 0; k < 10; k++) {
+      csv.append(-1 + 0.05 * k).append(",0.2,0\n").append(1 - 0.05 * k).append(",-0.2,1\n");
+    }
+    java.nio.file.Files.writeString(good, csv);
+    robot.interact(() -> bar.loadCsv(good));
+    awaitShown(s -> s.scenario().samples() == 20 && s.step() == 0);
+
+    // input features as toggles
+    robot.clickOn("#lab-edit-data"); // editing off
+    robot.clickOn("#feature-x1sq");
+    TrainingSnapshot squared = awaitShown(s -> s.scenario().features().spec().contains("x1sq"));
+    assertThat(squared.weights().inputSize()).isEqualTo(3);
+  }
+
+  @Test
   void keysOneToSixFocusAPictureArrowsWalkAndEscapeReturns() throws Exception {
     load("deep-sigmoid");
     robot.type(KeyCode.DIGIT3);
