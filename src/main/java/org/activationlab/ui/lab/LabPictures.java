@@ -207,12 +207,20 @@ final class LabPictures implements LabDrawings.View {
       for (int j = 0; j < widths[l]; j++) {
         Point2D c = d.networkRenderer().neuronCentre(w, h, m, l, j);
         if (Math.abs(c.getX() - x) <= reach && Math.abs(c.getY() - y) <= reach) {
-          return Optional.of(l == 0 ? I18n.text("lab.hover.input", j + 1)
+          return Optional.of(l == 0 ? inputText(d.shown(), j)
               : unitText(d.shown().layers().get(l - 1), j));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Input {@code j}: x₁ or x₂, or the input feature it is (x₁², sin x₁, …). */
+  private static String inputText(TrainingSnapshot s, int j) {
+    List<org.activationlab.nn.InputFeatures.Feature> f = s.scenario().features().list();
+    return s.scenario().datasetSpec().inputSize() == 2 && j < f.size()
+        ? I18n.text("lab.hover.feature", f.get(j).label())
+        : I18n.text("lab.hover.input", j + 1);
   }
 
   /** The layer and column under (x, y) in the history. */
