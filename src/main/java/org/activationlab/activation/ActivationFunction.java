@@ -28,6 +28,12 @@ public final class ActivationFunction {
     Activation create(ActivationFunction function, double[] parameterValues);
   }
 
+  /** Writes the command-line form of parameter values (for entries whose spec is not name:k=v). */
+  @FunctionalInterface
+  public interface SpecWriter {
+    String spec(double[] parameterValues);
+  }
+
   private static final Breaks NONE = p -> new double[0];
 
   private final String id;
@@ -39,6 +45,7 @@ public final class ActivationFunction {
   private final Factory factory;
   private final Breaks valueBreaks;
   private final Breaks derivativeBreaks;
+  private final SpecWriter specWriter;
 
   private ActivationFunction(Builder b) {
     this.id = Objects.requireNonNull(b.id);
@@ -50,6 +57,7 @@ public final class ActivationFunction {
     this.factory = Objects.requireNonNull(b.factory, "factory: " + b.id);
     this.valueBreaks = b.valueBreaks;
     this.derivativeBreaks = b.derivativeBreaks;
+    this.specWriter = b.specWriter;
   }
 
   /** Starts the definition of a catalog entry. */
@@ -168,6 +176,9 @@ public final class ActivationFunction {
 
   /** The command-line form of given parameter values; parameters at their default are omitted. */
   public String spec(double[] values) {
+    if (specWriter != null) {
+      return specWriter.spec(values);
+    }
     StringBuilder sb = new StringBuilder(id);
     char sep = ':';
     for (int i = 0; i < parameters.size(); i++) {
@@ -196,6 +207,7 @@ public final class ActivationFunction {
     private Factory factory;
     private Breaks valueBreaks = NONE;
     private Breaks derivativeBreaks = NONE;
+    private SpecWriter specWriter;
 
     private Builder(String id, String displayName) {
       this.id = id;
@@ -231,6 +243,12 @@ public final class ActivationFunction {
 
     public Builder derivativeBreaks(Breaks breaks) {
       this.derivativeBreaks = breaks;
+      return this;
+    }
+
+    /** A command-line form other than {@code id:name=value,...} (user formulas). */
+    public Builder specWriter(SpecWriter writer) {
+      this.specWriter = writer;
       return this;
     }
 

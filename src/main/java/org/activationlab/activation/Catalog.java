@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.activationlab.activation.formula.FormulaException;
+import org.activationlab.activation.formula.FormulaFunction;
 
 /** Every activation function of Activation Lab, by snake_case name and alias. */
 public final class Catalog {
@@ -19,13 +21,26 @@ public final class Catalog {
     return ALL;
   }
 
-  /** A function by id or alias (case-insensitive, '-' accepted for '_'). */
+  /**
+   * A function by id or alias (case-insensitive, '-' accepted for '_'), or a user formula's entry
+   * by its spec ({@code formula:…}); empty for an unknown name or a bad formula.
+   */
   public static Optional<ActivationFunction> find(String name) {
+    if (FormulaFunction.isSpec(name)) {
+      try {
+        return Optional.of(FormulaFunction.parseSpec(name));
+      } catch (FormulaException e) {
+        return Optional.empty();
+      }
+    }
     return Optional.ofNullable(BY_NAME.get(normalise(name)));
   }
 
   /** A function by id or alias, or an exception whose message lists the valid names. */
   public static ActivationFunction get(String name) {
+    if (FormulaFunction.isSpec(name)) {
+      return FormulaFunction.parseSpec(name); // its own message, with the column
+    }
     return find(name).orElseThrow(() -> new IllegalArgumentException(
         "unknown function '" + name + "'; valid: " + String.join(", ", ids())));
   }
@@ -35,12 +50,18 @@ public final class Catalog {
   }
 
   /**
-   * Parses {@code name[:param=value,...]}, e.g. {@code leaky_relu:negative_slope=0.1}.
+   * Parses {@code name[:param=value,...]}, e.g. {@code leaky_relu:negative_slope=0.1}, or a user
+   * formula {@code formula:EXPR[;NAME=VALUE[ in [MIN,MAX]]]...}, e.g.
+   * {@code formula:x*sigmoid(beta*x);beta=1 in [0,10]} (see {@link FormulaFunction}; formulas
+   * contain commas, so they are recognised before the generic split).
    *
    * @throws IllegalArgumentException naming the valid functions, parameters or range
    */
   public static Activation parse(String spec) {
     String s = spec.trim();
+    if (FormulaFunction.isSpec(s)) {
+      return FormulaFunction.parseSpec(s).withDefaults();
+    }
     int colon = s.indexOf(':');
     ActivationFunction f = get(colon < 0 ? s : s.substring(0, colon));
     double[] values = f.defaults();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.activationlab.activation.Activation;
 import org.activationlab.activation.Catalog;
+import org.activationlab.activation.formula.FormulaFunction;
 import org.activationlab.export.Background;
 import org.activationlab.export.PngExporter;
 import org.activationlab.export.SvgExporter;
@@ -74,7 +75,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Activation> activations = parseFunctions(String.join(",", functions));
+    List<Activation> activations = parseFunctions(String.join(" ", functions));
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean svg = name.endsWith(".svg");
     if (!svg && !name.endsWith(".png")) {
@@ -130,8 +131,7 @@ final class PlotCommand implements Callable<Integer> {
    */
   static List<Activation> parseFunctions(String text) {
     List<String> specs = new ArrayList<>();
-    for (String item : text.split(",")) {
-      String t = item.trim();
+    for (String t : items(text)) {
       if (t.isEmpty()) {
         continue;
       }
@@ -150,5 +150,34 @@ final class PlotCommand implements Callable<Integer> {
           + specs.size() + ")");
     }
     return specs.stream().map(Catalog::parse).toList();
+  }
+
+  /**
+   * Splits at commas outside parentheses and brackets; a user formula ({@code formula:…}, which
+   * may hold commas and spaces) is one item up to the next such comma, every other item is also
+   * split at whitespace.
+   */
+  private static List<String> items(String text) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ',';
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ',' && (depth == 0 || i == text.length())) {
+        String item = text.substring(start, i).trim();
+        if (FormulaFunction.isSpec(item)) {
+          out.add(item);
+        } else {
+          out.addAll(List.of(item.split("\\s+")));
+        }
+        start = i + 1;
+        depth = 0;
+      }
+    }
+    return out;
   }
 }
