@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.activationlab.activation.Activation;
 import org.activationlab.activation.ActivationFunction;
 import org.activationlab.activation.Catalog;
+import org.activationlab.activation.formula.FormulaFunction;
 import org.activationlab.export.ExplorerState;
 import org.activationlab.render.Palette;
 import org.activationlab.render.Viewport;
@@ -38,6 +39,8 @@ public final class ExplorerModel {
       FXCollections.observableArrayList(2.0, 1.0, 0.1, -1.0);
   private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
   private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(Viewport.DEFAULT);
+  /** The user's own functions (typed as formulas), listed after the catalog's. */
+  private final ObservableList<ActivationFunction> custom = FXCollections.observableArrayList();
 
   /** Starts with sigmoid, tanh and ReLU shown and sigmoid described. */
   public ExplorerModel() {
@@ -69,6 +72,7 @@ public final class ExplorerModel {
    * @return false if {@link #MAX_SHOWN} functions are already shown (nothing changes)
    */
   public boolean show(ActivationFunction f) {
+    addCustom(f);
     if (isShown(f)) {
       return true;
     }
@@ -80,6 +84,18 @@ public final class ExplorerModel {
     shown.forEach(s -> used.set(s.paletteSlot()));
     shown.add(new ShownFunction(f, Palette.slotFor(f.id(), used)));
     return true;
+  }
+
+  /** The user's own functions, in the order they were made or opened. */
+  public ObservableList<ActivationFunction> custom() {
+    return custom;
+  }
+
+  /** Lists a user formula among the functions (nothing for a catalog function or a known one). */
+  public void addCustom(ActivationFunction f) {
+    if (FormulaFunction.isFormula(f) && !custom.contains(f)) {
+      custom.add(f);
+    }
   }
 
   public void hide(ActivationFunction f) {
@@ -120,7 +136,11 @@ public final class ExplorerModel {
     ActivationFunction described = selected.get() != null ? selected.get()
         : shown.isEmpty() ? Catalog.get("sigmoid") : shown.get(0).function();
     Viewport v = viewport.get();
-    return new ExplorerState(specs, described.id(), showValue.get(), showDerivative.get(),
+    // a shown formula is saved with its current values as its defaults (its spec): described by
+    // that spec, it opens as the same entry as the shown one
+    String describedId = FormulaFunction.isFormula(described) && isShown(described)
+        ? find(described).orElseThrow().activation().spec() : described.id();
+    return new ExplorerState(specs, describedId, showValue.get(), showDerivative.get(),
         v.xMin(), v.xMax(), v.yMin(), v.yMax(), List.copyOf(logits), temperature.get());
   }
 
@@ -136,7 +156,9 @@ public final class ExplorerModel {
         f.setParameter(i, values[i]);
       }
     }
-    selected.set(Catalog.get(state.selected()));
+    ActivationFunction described = Catalog.get(state.selected());
+    addCustom(described);
+    selected.set(described);
     showValue.set(state.showValue());
     showDerivative.set(state.showDerivative());
     viewport.set(new Viewport(state.xMin(), state.xMax(), state.yMin(), state.yMax()));

@@ -64,7 +64,7 @@ public final class ExplorerView extends BorderPane {
     this.themes = themes;
     setId("explorer");
     java.util.function.IntFunction<Color> slotColour = i -> FxColors.toFx(Palette.color(i));
-    functionList = new FunctionListPane(model, slotColour);
+    functionList = new FunctionListPane(model, slotColour, themes::renderTheme);
     parameters = new ParameterPane(model, slotColour);
     plot = new PlotView(model, themes);
     softmax = new SoftmaxPane(model, themes);

@@ -35,10 +35,15 @@ final class FunctionListPane extends VBox {
   private final ListView<ActivationFunction> list;
   private final Label message = new Label();
 
-  FunctionListPane(ExplorerModel model, IntFunction<Color> slotColour) {
+  /** The look the "New function…" dialog typesets its preview in. */
+  private final java.util.function.Supplier<org.activationlab.render.Theme> theme;
+
+  FunctionListPane(ExplorerModel model, IntFunction<Color> slotColour,
+      java.util.function.Supplier<org.activationlab.render.Theme> theme) {
     super(6);
     this.model = model;
     this.slotColour = slotColour;
+    this.theme = theme;
     getStyleClass().add("function-list-pane");
 
     TextField search = new TextField();
@@ -46,8 +51,17 @@ final class FunctionListPane extends VBox {
     search.setPromptText(I18n.text("explorer.search.prompt"));
     search.setTooltip(new Tooltip(I18n.text("explorer.search.tooltip")));
 
-    FilteredList<ActivationFunction> filtered =
-        new FilteredList<>(FXCollections.observableArrayList(Catalog.all()));
+    // the catalog's functions, then the user's own (typed as formulas) as they are made
+    javafx.collections.ObservableList<ActivationFunction> all =
+        FXCollections.observableArrayList(Catalog.all());
+    all.addAll(model.custom());
+    model.custom().addListener((javafx.collections.ListChangeListener<ActivationFunction>) c -> {
+      while (c.next()) {
+        all.addAll(c.getAddedSubList());
+        all.removeAll(c.getRemoved());
+      }
+    });
+    FilteredList<ActivationFunction> filtered = new FilteredList<>(all);
     search.textProperty().addListener((o, was, now) -> filtered.setPredicate(f -> matches(f, now)));
 
     list = new ListView<>(filtered);
@@ -71,7 +85,24 @@ final class FunctionListPane extends VBox {
 
     Label title = new Label(I18n.text("explorer.functions"));
     title.getStyleClass().add("section-title");
-    getChildren().addAll(title, search, message, list);
+    javafx.scene.control.Button create = new javafx.scene.control.Button(
+        I18n.text("explorer.newFunction"), new org.kordamp.ikonli.javafx.FontIcon("mdi2f-function-variant"));
+    create.setId("new-function");
+    create.setMaxWidth(Double.MAX_VALUE);
+    create.setTooltip(new Tooltip(I18n.text("explorer.newFunction.tooltip")));
+    create.setOnAction(e -> NewFunctionDialog.ask(getScene() == null ? null
+        : getScene().getWindow(), theme.get()).ifPresent(this::addAndShow));
+    getChildren().addAll(title, search, create, message, list);
+  }
+
+  /** A function the user made: listed, shown (if a colour is free) and described. */
+  void addAndShow(ActivationFunction f) {
+    model.addCustom(f);
+    if (!model.show(f)) {
+      showMessage(I18n.text("explorer.tooMany", ExplorerModel.MAX_SHOWN));
+    }
+    model.selectedProperty().set(f);
+    list.scrollTo(f);
   }
 
   /** Matches the id, aliases or display name, ignoring case, '-', '_' and spaces. */

@@ -96,7 +96,8 @@ final class InfoCard extends VBox {
         : I18n.text("explorer.info.parametersAt", a.spec()));
     parametersNote.setManaged(!f.parameters().isEmpty());
     fillProperties(PropertyAnalysis.analyse(a));
-    description.setText(f.description(I18n.locale()));
+    description.setText(org.activationlab.activation.formula.FormulaFunction.isFormula(f)
+        ? I18n.text("explorer.info.formula") : f.description(I18n.locale()));
   }
 
   /** Typesets a formula at the theme's size (larger in presentation mode). */
