@@ -260,7 +260,15 @@ public final class FormulaFunction {
         bound.put(declarations.get(i).name(), values[i]);
       }
       this.f = formula.compile(bound);
-      this.df = formula.compileDerivative(bound);
+      DoubleUnaryOperator d = formula.compileDerivative(bound);
+      // where f is undefined (log or sqrt of a negative, a power of a negative base), f′ is
+      // too: the symbolic derivative may be finite there (1/x for log x) and would draw a curve
+      // where the function has none. Only formulas that can be undefined pay for the check.
+      String t = formula.text();
+      boolean partial = t.contains("log") || t.contains("sqrt") || t.contains("^");
+      DoubleUnaryOperator fn = this.f;
+      this.df = partial ? x -> Double.isNaN(fn.applyAsDouble(x)) ? Double.NaN
+          : d.applyAsDouble(x) : d;
     }
 
     @Override

@@ -115,4 +115,15 @@ class FormulaCatalogTest {
       assertThat(PropertyAnalysis.analyse(Catalog.parse(spec))).as(spec).isNotNull();
     }
   }
+
+  @Test
+  void whereTheFormulaIsUndefinedSoIsItsDerivative() {
+    org.activationlab.activation.Activation log = Catalog.parse("formula:log(x)");
+    assertThat(log.value(-1)).isNaN();
+    assertThat(log.derivative(-1)).as("1/x would be finite: no curve where f has none").isNaN();
+    assertThat(log.derivative(2)).isEqualTo(0.5);
+    org.activationlab.activation.Activation sqrt = Catalog.parse("formula:sqrt(x)");
+    assertThat(sqrt.derivative(-4)).isNaN();
+    assertThat(sqrt.derivative(4)).isEqualTo(0.25);
+  }
 }
