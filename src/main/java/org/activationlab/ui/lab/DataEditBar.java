@@ -90,6 +90,8 @@ final class DataEditBar extends VBox {
     message.setId("lab-data-message");
     message.setWrapText(true);
     message.getStyleClass().add("hint");
+    message.managedProperty().bind(message.textProperty().isNotEmpty()); // no gap when silent
+    message.visibleProperty().bind(message.managedProperty());
 
     features.setId("lab-features");
     for (InputFeatures.Feature f : InputFeatures.Feature.values()) {
