@@ -96,6 +96,7 @@ final class InfoCard extends VBox {
         : I18n.text("explorer.info.parametersAt", a.spec()));
     parametersNote.setManaged(!f.parameters().isEmpty());
     fillProperties(PropertyAnalysis.analyse(a));
+    addUndefined(a);
     description.setText(org.activationlab.activation.formula.FormulaFunction.isFormula(f)
         ? I18n.text("explorer.info.formula") : f.description(I18n.locale()));
   }
@@ -122,6 +123,23 @@ final class InfoCard extends VBox {
           number(p.interiorMinimum()) + "  (x = " + number(p.interiorMinimumAt()) + ")");
     }
     add(row, "prop.saturation", saturationText(p.saturationRegions()));
+  }
+
+  /** A row saying where the function has no value (a typed formula's log of a negative). */
+  private void addUndefined(Activation a) {
+    java.util.List<double[]> gaps = org.activationlab.activation.Undefined.stretches(a);
+    if (gaps.isEmpty()) {
+      return;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    for (double[] g : gaps.subList(0, Math.min(3, gaps.size()))) {
+      String a = number(g[0]).replace('-', '−'); // one minus sign for whole and other numbers
+      String b = number(g[1]).replace('-', '−');
+      parts.add(g[0] == g[1] ? "x = " + a : "[" + a + ", " + b + "]");
+    }
+    String more = gaps.size() > 3 ? " …" : "";
+    add(properties.getRowCount(), "prop.undefined",
+        I18n.text("prop.undefinedAt", String.join(" ∪ ", parts) + more));
   }
 
   private int add(int row, String key, String value) {

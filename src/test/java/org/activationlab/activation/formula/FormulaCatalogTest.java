@@ -126,4 +126,17 @@ class FormulaCatalogTest {
     assertThat(sqrt.derivative(-4)).isNaN();
     assertThat(sqrt.derivative(4)).isEqualTo(0.25);
   }
+
+  @Test
+  void theStretchesWithoutAValueAreFound() {
+    var log = org.activationlab.activation.Undefined.stretches(Catalog.parse("formula:log(x)"));
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0)[0]).isEqualTo(-20.0);
+    assertThat(log.get(0)[1]).isCloseTo(-0.01, org.assertj.core.data.Offset.offset(1e-9));
+    var two = org.activationlab.activation.Undefined.stretches(
+        Catalog.parse("formula:sqrt(1-x^2)*log(x+5)"));
+    assertThat(two).hasSize(2); // sqrt(1 - x²) has no value for |x| > 1: both sides
+    assertThat(org.activationlab.activation.Undefined.stretches(Catalog.parse("sigmoid")))
+        .isEmpty();
+  }
 }

@@ -91,6 +91,11 @@ class NewFunctionTest {
         .isGreaterThan(200);
     FxPixels.save(robot, view, "explorer-new-function.png");
 
+    // a formula undefined somewhere says where
+    robot.interact(() -> model.selectedProperty().set(Catalog.get("formula:log(x)")));
+    assertThat(robot.lookup("#prop-undefined").queryAs(Label.class).getText())
+        .contains("[−20, −0.01]");
+
     // saved with the Explorer's state and opened again
     var state = model.toState();
     assertThat(state.functions()).anyMatch(s -> s.startsWith("formula:x*sigmoid(beta*x);beta=5"));
