@@ -133,9 +133,9 @@ final class InfoCard extends VBox {
     }
     java.util.List<String> parts = new java.util.ArrayList<>();
     for (double[] g : gaps.subList(0, Math.min(3, gaps.size()))) {
-      String a = number(g[0]).replace('-', '−'); // one minus sign for whole and other numbers
-      String b = number(g[1]).replace('-', '−');
-      parts.add(g[0] == g[1] ? "x = " + a : "[" + a + ", " + b + "]");
+      String from = number(g[0]).replace('-', '−'); // one minus sign, whole numbers too
+      String to = number(g[1]).replace('-', '−');
+      parts.add(g[0] == g[1] ? "x = " + from : "[" + from + ", " + to + "]");
     }
     String more = gaps.size() > 3 ? " …" : "";
     add(properties.getRowCount(), "prop.undefined",

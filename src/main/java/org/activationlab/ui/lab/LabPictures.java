@@ -322,6 +322,24 @@ final class LabPictures implements LabDrawings.View {
    * pointer is over the plot.
    */
   Optional<double[]> boundaryDataAt(double x, double y, double w, double h, Theme theme) {
+    return boundaryUnder(x, y, w, h, theme).filter(b -> b.frame().contains(b.x(), b.y()))
+        .map(b -> {
+          PlotFrame f = b.frame();
+          return new double[] {f.toDataX(b.x()), f.toDataY(b.y()),
+              Math.abs(f.toDataX(b.x() + 1) - f.toDataX(b.x())),
+              Math.abs(f.toDataY(b.y() + 1) - f.toDataY(b.y()))};
+        });
+  }
+
+  /** The boundary picture's run under the pointer: its drawings, plot frame and local point. */
+  private record BoundaryUnder(LabDrawings drawings, PlotFrame frame, double x, double y) {}
+
+  /**
+   * The decision-boundary picture drawn at w × h as the pointer at (x, y) sees it: the one run's,
+   * or the half under the pointer when two runs are compared (x, y then local to that half).
+   */
+  private Optional<BoundaryUnder> boundaryUnder(double x, double y, double w, double h,
+      Theme theme) {
     LabDrawings d = screen;
     if (screen.comparing()) {
       SideBySide.Halves halves = SideBySide.layout(w, h, theme);
@@ -341,11 +359,7 @@ final class LabPictures implements LabDrawings.View {
       return Optional.empty();
     }
     PlotFrame f = d.boundaryRenderer().frame(w, h, m, theme);
-    if (!f.contains(x, y)) {
-      return Optional.empty();
-    }
-    return Optional.of(new double[] {f.toDataX(x), f.toDataY(y),
-        Math.abs(f.toDataX(x + 1) - f.toDataX(x)), Math.abs(f.toDataY(y + 1) - f.toDataY(y))});
+    return Optional.of(new BoundaryUnder(d, f, x, y));
   }
 
   /** A sample of the data: its split and index (stored order). */
@@ -355,27 +369,16 @@ final class LabPictures implements LabDrawings.View {
    * The sample drawn nearest to (x, y) on the decision-boundary picture at w × h, if one is
    * within {@code reach} pixels (when two runs are compared, in either half: they share the data).
    */
-  Optional<SamplePick> sampleAt(double x, double y, double w, double h, Theme theme,
-      double reach) {
-    LabDrawings d = screen;
-    if (screen.comparing()) {
-      SideBySide.Halves halves = SideBySide.layout(w, h, theme);
-      int side = halves.sideAt(x, y);
-      if (side < 0) {
-        return Optional.empty();
-      }
-      Rectangle2D r = halves.side(side);
-      d = screen.side(side);
-      x -= r.getX();
-      y -= r.getY();
-      w = r.getWidth();
-      h = r.getHeight();
-    }
-    DecisionBoundaryModel m = d.boundaryModel(theme);
-    if (m == null) {
+  Optional<SamplePick> sampleAt(double pointerX, double pointerY, double w, double h,
+      Theme theme, double reach) {
+    Optional<BoundaryUnder> under = boundaryUnder(pointerX, pointerY, w, h, theme);
+    if (under.isEmpty()) {
       return Optional.empty();
     }
-    PlotFrame f = d.boundaryRenderer().frame(w, h, m, theme);
+    LabDrawings d = under.get().drawings();
+    PlotFrame f = under.get().frame();
+    double x = under.get().x();
+    double y = under.get().y();
     SamplePick best = null;
     double bestDistance = reach * reach;
     for (SampleTraces.Split split : SampleTraces.Split.values()) {

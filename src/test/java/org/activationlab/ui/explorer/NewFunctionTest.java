@@ -101,7 +101,9 @@ class NewFunctionTest {
     assertThat(state.functions()).anyMatch(s -> s.startsWith("formula:x*sigmoid(beta*x);beta=5"));
     ExplorerModel reopened = new ExplorerModel();
     robot.interact(() -> reopened.apply(state));
-    assertThat(reopened.custom()).hasSize(1);
+    // the shown swish (with β = 5 as its value) and the described log(x) come back
+    assertThat(reopened.custom()).extracting(ActivationFunction::id).containsExactlyInAnyOrder(
+        "formula:x*sigmoid(beta*x);beta=5 in [0,10]", "formula:log(x)");
 
     // and it trains in the Lab, typed in the activation field
     try (LabModel lab = new LabModel()) {
