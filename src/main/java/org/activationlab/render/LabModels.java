@@ -140,8 +140,13 @@ public final class LabModels {
       }
       weights[l] = w.layerWeights(l);
     }
+    // inputs other than x₁, x₂ (Playground's features) are named beside their nodes
+    org.activationlab.nn.InputFeatures features = s.scenario().features();
+    String[] inputs = features.isDefault() || features.size() != widths[0] ? null
+        : features.list().stream().map(org.activationlab.nn.InputFeatures.Feature::label)
+            .toArray(String[]::new);
     return new NetworkDiagramModel(widths, magnitudes, dead, weights,
-        DecadeScale.gradients(lock.orElseGet(() -> gradientRange(s))), theme);
+        DecadeScale.gradients(lock.orElseGet(() -> gradientRange(s))), theme, inputs);
   }
 
   /** The layer × time history of {@code metric}; columns are labelled by their last step. */

@@ -12,12 +12,23 @@ package org.activationlab.render;
  *     {@code [to * widths[l] + from]}; may be null to draw no links
  * @param scale colours of the neurons
  * @param theme colours and fonts
+ * @param inputLabels a name per input (the network's input features, e.g. x₁²) drawn left of
+ *     the input column, or null for none
  */
 public record NetworkDiagramModel(
     int[] widths, double[][] magnitudes, boolean[][] dead, double[][] weights, DecadeScale scale,
-    Theme theme) {
+    Theme theme, String[] inputLabels) {
+
+  /** A diagram without input names. */
+  public NetworkDiagramModel(int[] widths, double[][] magnitudes, boolean[][] dead,
+      double[][] weights, DecadeScale scale, Theme theme) {
+    this(widths, magnitudes, dead, weights, scale, theme, null);
+  }
 
   public NetworkDiagramModel {
+    if (inputLabels != null && inputLabels.length != widths[0]) {
+      throw new IllegalArgumentException("one label per input");
+    }
     int layers = widths.length - 1;
     if (layers < 1 || magnitudes.length != layers || dead.length != layers
         || (weights != null && weights.length != layers)) {

@@ -50,8 +50,39 @@ public final class NetworkDiagramRenderer {
   private static Rectangle2D area(double width, double height, NetworkDiagramModel m) {
     double fs = m.theme().fontSize();
     double legendW = fs * 5.5;
-    return new Rectangle2D.Double(fs * 2, fs * 2.4, Math.max(10, width - fs * 3.5 - legendW),
+    double left = fs * 2 + inputLabelsWidth(m);
+    return new Rectangle2D.Double(left, fs * 2.4, Math.max(10, width - left - fs * 1.5 - legendW),
         Math.max(10, height - fs * 4.4));
+  }
+
+  /** Room for the input names left of the input column (none without names). */
+  private static double inputLabelsWidth(NetworkDiagramModel m) {
+    if (m.inputLabels() == null) {
+      return 0;
+    }
+    double widest = 0;
+    for (String s : m.inputLabels()) {
+      widest = Math.max(widest, Labels.width(s, m.theme().smallFont()));
+    }
+    return widest;
+  }
+
+  /** The input names, right-aligned left of their nodes, where they fit. */
+  private void drawInputLabels(Labels labels, double width, double height, NetworkDiagramModel m,
+      double cell) {
+    if (m.inputLabels() == null) {
+      return;
+    }
+    Graphics2D g = labels.graphics();
+    g.setFont(m.theme().smallFont());
+    g.setColor(m.theme().foreground());
+    for (int j = 0; j < m.inputLabels().length; j++) {
+      Point2D c = neuronCentre(width, height, m, 0, j);
+      String s = m.inputLabels()[j];
+      double x = c.getX() - cell / 2 - m.theme().fontSize() * 0.3
+          - Labels.width(s, g.getFont());
+      labels.draw(s, x, c.getY() + Labels.ascent(g.getFont()) / 2 - 1);
+    }
   }
 
   /** Draws into (0, 0, width, height). */
@@ -92,6 +123,7 @@ public final class NetworkDiagramRenderer {
       }
     }
     drawLayerLabels(labels, width, height, m);
+    drawInputLabels(labels, width, height, m, cell);
     if (m.weights() != null) {
       drawLinkKey(labels, area(width, height, m), theme, titleEnd);
     }

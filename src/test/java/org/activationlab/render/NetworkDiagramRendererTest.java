@@ -78,4 +78,22 @@ class NetworkDiagramRendererTest {
       assertThat(NetworkDiagramRenderer.kthSmallest(a.clone(), k)).isEqualTo(sorted[k]);
     }
   }
+
+  @Test
+  void inputFeaturesAreNamedBesideTheirNodes() {
+    org.activationlab.training.TrainingSnapshot s = TextLayoutTest.train(
+        org.activationlab.training.Presets.get("playground").scenario().withSetting("features",
+            "x1,x2,x1sq,x2sq,x1x2,sin1,sin2"), 5);
+    NetworkDiagramModel m = LabModels.network(s, Theme.light());
+    assertThat(m.inputLabels()).containsExactly("x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin x₁",
+        "sin x₂");
+    java.util.List<TextRecorder.Text> texts = TextLayoutTest.record(
+        Picture.of("network", (g, w, h, t) -> new NetworkDiagramRenderer().draw(g, w, h, m)),
+        900, 420, Theme.light());
+    assertThat(texts).extracting(TextRecorder.Text::text).contains("x₁²", "sin x₂");
+    // the default inputs stay unnamed: the picture of x₁, x₂ is as before
+    assertThat(LabModels.network(TextLayoutTest.train(
+        org.activationlab.training.Presets.get("playground").scenario(), 5), Theme.light())
+        .inputLabels()).isNull();
+  }
 }

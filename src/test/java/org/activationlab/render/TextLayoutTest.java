@@ -124,6 +124,9 @@ class TextLayoutTest {
       RUNS.put("nan-diverged", train(Presets.get("exploding").scenario()
           .withSetting("init", "normal:stddev=1e200"), 100));
       RUNS.put("step-0", train(Presets.get("deep-sigmoid").scenario(), 0));
+      RUNS.put("spiral-all-features-100", train(Presets.get("playground").scenario()
+          .withSettings(Map.of("dataset", "spiral", "features",
+              "x1,x2,x1sq,x2sq,x1x2,sin1,sin2")), 100));
       RUNS.put("compare-deep-sigmoid-relu-he-300", train(Presets.get("deep-sigmoid").scenario(),
           300).comparedWith(train(Presets.get("relu-he").scenario(), 300)));
       Scenario exploding = Presets.get("exploding").scenario();
