@@ -30,7 +30,14 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
    * of an immutable snapshot copies nothing.
    */
   public record Row(String label, int width, IntToDoubleFunction magnitudes, IntPredicate deadFlags,
-      double deadFraction, double saturatedFraction, double inactiveFraction) {
+      double deadFraction, double saturatedFraction, double inactiveFraction, double layerMean) {
+
+    /** A row whose mean is that of its cells. */
+    public Row(String label, int width, IntToDoubleFunction magnitudes, IntPredicate deadFlags,
+        double deadFraction, double saturatedFraction, double inactiveFraction) {
+      this(label, width, magnitudes, deadFlags, deadFraction, saturatedFraction,
+          inactiveFraction, Double.NaN);
+    }
 
     /** A row of given values (copied), with no inactive share. */
     public static Row of(String label, double[] magnitudes, boolean[] dead, double deadFraction,
@@ -65,8 +72,14 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
       return deadFlags.test(j);
     }
 
-    /** The layer's mean |δ|: the mean over its neurons (NaN if any is NaN). */
+    /**
+     * The layer's mean |δ|: as stated when the cells are bins of a wide layer ({@code layerMean}),
+     * otherwise the mean over its cells (NaN if any is NaN).
+     */
     public double mean() {
+      if (!Double.isNaN(layerMean)) {
+        return layerMean;
+      }
       double sum = 0;
       for (int j = 0; j < width; j++) {
         sum += magnitude(j);

@@ -14,9 +14,27 @@ package org.activationlab.render;
  */
 public record GradientHistoryModel(
     double[][] values, long[] steps, String[] layerLabels, String metric, DecadeScale scale,
-    Theme theme) {
+    Theme theme, java.util.List<Marker> markers) {
+
+  /**
+   * An alert over columns {@code from}..{@code to} (inclusive) of layer rows {@code firstLayer}..
+   * {@code lastLayer}, outlined on the heatmap ({@link org.activationlab.training.RunAlerts}).
+   */
+  public record Marker(int firstLayer, int lastLayer, int from, int to) {
+    /** One layer's alert. */
+    public Marker(int layer, int from, int to) {
+      this(layer, layer, from, to);
+    }
+  }
+
+  /** A history without alerts. */
+  public GradientHistoryModel(double[][] values, long[] steps, String[] layerLabels,
+      String metric, DecadeScale scale, Theme theme) {
+    this(values, steps, layerLabels, metric, scale, theme, java.util.List.of());
+  }
 
   public GradientHistoryModel {
+    markers = java.util.List.copyOf(markers);
     if (values.length != layerLabels.length) {
       throw new IllegalArgumentException("one label per layer");
     }

@@ -113,6 +113,7 @@ public final class GradientHistoryRenderer {
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
     }
     Axes.drawFrame(g, a, theme);
+    drawMarkers(g, f, m);
     g.setFont(theme.smallFont());
     FontMetrics fm = Labels.metrics(g);
     double rowH = a.getHeight() / h;
@@ -180,6 +181,41 @@ public final class GradientHistoryRenderer {
     labels.draw(xTitle, a.getMaxX() - fm.stringWidth(xTitle), a.getMaxY() + fm.getHeight() * 2);
   }
 
+  /** The colour of alert outlines: red, apart from both colour maps' hues. */
+  public static final Color ALERT_COLOR = new Color(0xE5, 0x1E, 0x1E);
+
+  /** Alert spans outlined over the heatmap: a red box around the layer's row and columns. */
+  private static void drawMarkers(Graphics2D g, PlotFrame f, GradientHistoryModel m) {
+    if (m.markers().isEmpty()) {
+      return;
+    }
+    Rectangle2D a = f.area();
+    double rowH = a.getHeight() / m.layers();
+    java.awt.Stroke stroke = g.getStroke();
+    float width = (float) Math.max(1.5, Math.min(3, rowH * 0.25));
+    java.awt.Shape clip = g.getClip();
+    g.clip(a);
+    for (GradientHistoryModel.Marker mk : m.markers()) {
+      double x0 = f.toPixelX(m.steps()[mk.from()]);
+      double x1 = mk.to() + 1 < m.columns() ? f.toPixelX(m.steps()[mk.to() + 1]) : a.getMaxX();
+      if (x1 - x0 < 4) {
+        x1 = x0 + 4;
+      }
+      double y0 = a.getMinY() + rowH * mk.firstLayer();
+      double hgt = Math.max(3, rowH * (mk.lastLayer() - mk.firstLayer() + 1));
+      Rectangle2D box = new Rectangle2D.Double(x0 + width / 2, y0 + width / 2,
+          Math.max(1, x1 - x0 - width), Math.max(1, hgt - width));
+      g.setStroke(new java.awt.BasicStroke(width + 2f));
+      g.setColor(m.theme().isDark() ? Color.BLACK : Color.WHITE); // a halo on any colour
+      g.draw(box);
+      g.setStroke(new java.awt.BasicStroke(width));
+      g.setColor(ALERT_COLOR);
+      g.draw(box);
+    }
+    g.setClip(clip);
+    g.setStroke(stroke);
+  }
+
   /** A small key: the first and last layer's colours with their labels. */
   private static void drawLayerKey(Labels labels, Rectangle2D a, GradientHistoryModel m,
       Theme theme) {
@@ -203,6 +239,17 @@ public final class GradientHistoryRenderer {
       g.setColor(theme.muted());
       labels.draw(label, x, y);
       x += fm.stringWidth(label) + theme.fontSize();
+    }
+    if (!m.markers().isEmpty()) {
+      String alerts = theme.text("run.history.alerts", m.markers().size());
+      double box = fm.getAscent() * 1.2;
+      if (labels.fits(labels.box(alerts, x + box + 4, y))) {
+        g.setColor(ALERT_COLOR);
+        g.setStroke(new java.awt.BasicStroke(2f));
+        g.draw(new Rectangle2D.Double(x, y - fm.getAscent() * 0.85, box, fm.getAscent() * 0.8));
+        g.setColor(theme.muted());
+        labels.draw(alerts, x + box + 4, y);
+      }
     }
   }
 

@@ -90,14 +90,18 @@ public final class LossChartRenderer {
     Axes.drawFrame(g, a, theme);
     Labels labels = new Labels(g, width, height);
     Axes.drawTitle(labels, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
+    boolean hasTest = m.compared() != null || anyFinite(m.testLoss());
+    boolean hasAccuracy = m.compared() != null || anyFinite(m.accuracy());
     if (m.compared() == null) {
-      drawKey(labels, a, theme);
+      drawKey(labels, a, theme, hasTest, hasAccuracy);
     } else {
       drawComparedKey(labels, a, theme);
     }
     Axes.drawXLabels(labels, f, theme, xs, x -> NiceTicks.label(x, Math.max(1, xStep)));
     Axes.drawYLabels(labels, theme, ys, f::toPixelY, a, y.label());
-    drawAccuracyAxis(labels, a, theme);
+    if (hasAccuracy) { // regression and runs recorded without a test set have none
+      drawAccuracyAxis(labels, a, theme);
+    }
 
     java.awt.Shape clip = g.getClip();
     g.clip(a);
@@ -185,18 +189,42 @@ public final class LossChartRenderer {
     drawEntries(labels, a, theme, text, colors, strokes);
   }
 
-  /** The key under the plot; short words where the long ones do not fit, none where none do. */
-  private static void drawKey(Labels labels, Rectangle2D a, Theme theme) {
-    String[] text = {theme.text("loss.train"), theme.text("loss.test"),
+  private static boolean anyFinite(double[] values) {
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The key under the plot, of the series there are; short words where the long ones do not
+   * fit, none where none do.
+   */
+  private static void drawKey(Labels labels, Rectangle2D a, Theme theme, boolean hasTest,
+      boolean hasAccuracy) {
+    boolean[] shown = {true, hasTest, hasAccuracy};
+    String[] longText = {theme.text("loss.train"), theme.text("loss.test"),
         theme.text("loss.accuracy")};
+    String[] shortText = {theme.text("loss.trainShort"), theme.text("loss.testShort"),
+        theme.text("loss.accuracyShort")};
+    Color[] colors = {TRAIN, TEST, ACCURACY};
+    Stroke[] strokes = {theme.seriesStroke(), theme.dashedStroke(), theme.dottedStroke()};
+    java.util.List<Integer> keep = new java.util.ArrayList<>();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i]) {
+        keep.add(i);
+      }
+    }
+    String[] text = keep.stream().map(i -> longText[i]).toArray(String[]::new);
     labels.graphics().setFont(theme.smallFont());
     if (a.getMinX() + entriesWidth(text, theme, Labels.metrics(labels.graphics()))
         - theme.fontSize() > labels.width()) { // narrow picture or large fonts
-      text = new String[] {theme.text("loss.trainShort"), theme.text("loss.testShort"),
-          theme.text("loss.accuracyShort")};
+      text = keep.stream().map(i -> shortText[i]).toArray(String[]::new);
     }
-    drawEntries(labels, a, theme, text, new Color[] {TRAIN, TEST, ACCURACY},
-        new Stroke[] {theme.seriesStroke(), theme.dashedStroke(), theme.dottedStroke()});
+    drawEntries(labels, a, theme, text, keep.stream().map(i -> colors[i]).toArray(Color[]::new),
+        keep.stream().map(i -> strokes[i]).toArray(Stroke[]::new));
   }
 
   private static double entriesWidth(String[] text, Theme theme, FontMetrics fm) {

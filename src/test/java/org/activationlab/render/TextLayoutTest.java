@@ -237,9 +237,33 @@ class TextLayoutTest {
     return new FormulaPicture(latex, (float) (19 * theme.fontSize() / Theme.light().fontSize()));
   }
 
+  /** The run viewer's pictures of recorded runs: ours, a wide probe run, 224 layers. */
+  static List<Subject> runSubjects() {
+    Map<String, org.activationlab.training.RecordedRun> runs = new LinkedHashMap<>();
+    runs.put("recorded-deep-sigmoid", org.activationlab.training.SnapshotRecords.run(
+        RunModelsTest.deepSigmoid()));
+    runs.put("probe-12x2048", RecordedRunSamples.probeLike(12, 2048, 120, "relu"));
+    runs.put("probe-224-layers", RecordedRunSamples.probeLike(224, 64, 30, "gelu"));
+    List<Subject> subjects = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, org.activationlab.training.RecordedRun> e : runs.entrySet()) {
+      org.activationlab.training.RecordedRun run = e.getValue();
+      RunDrawings d = new RunDrawings(new RunDrawings.Fixed(run, run.size() - 1,
+          RunMetric.values()[i % 2 == 0 ? 0 : 3], i % 2 == 1, 0, 0,
+          org.activationlab.training.RunAlerts.of(run)));
+      for (RunDrawings.Kind kind : RunDrawings.Kind.values()) {
+        Picture p = kind.of(d);
+        subjects.add(new Subject("run-" + kind.id(), e.getKey(), theme -> p));
+      }
+      i++;
+    }
+    return subjects;
+  }
+
   static List<Subject> subjects() {
     List<Subject> all = new ArrayList<>(explorerSubjects());
     all.addAll(labSubjects());
+    all.addAll(runSubjects());
     return all;
   }
 
@@ -258,9 +282,14 @@ class TextLayoutTest {
       case "loss" -> s.content().startsWith("compare")
           ? List.of(t.text("loss.compare.loss", "A"), t.text("loss.compare.loss", "B"),
               t.text("loss.compare.accuracy", "A"), t.text("loss.compare.accuracy", "B"), "100%")
-          : List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"), "100%");
+          : RUNS.get(s.content()).data().spec().classes() == 0 // regression: no accuracy
+              ? List.of(t.text("loss.train"), t.text("loss.test"))
+              : List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"), "100%");
       case "history" -> List.of(t.text("history.layerAxis"), t.text("history.outputLayer"),
           t.text("axis.step"));
+      case "run-heatmap" -> List.of(t.text("heatmap.legend"), t.text("heatmap.dead"));
+      case "run-history" -> List.of(t.text("history.layerAxis"), t.text("axis.step"));
+      case "run-loss" -> List.of(t.text("loss.train"));
       // the caption names the share that matters for the first hidden layer's function
       case "activations" -> List.of(switch (RUNS.get(s.content()).layers().get(0).flatness()) {
         case SWITCHES_OFF -> t.text("activations.inactive", "").replaceAll("[:：].*$", "");
