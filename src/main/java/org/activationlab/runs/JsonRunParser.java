@@ -198,7 +198,12 @@ final class JsonRunParser {
       if (line == lastLine) {
         throw fail(p, reader, "two JSON values on one line");
       }
-      reader.readRecord(p);
+      try {
+        reader.readRecord(p);
+      } catch (JsonEOFException e) {
+        throw new RunFileException(file, reader.lineBase() + line, 0,
+            "a record cut short: its JSON does not end on its line");
+      }
       lastLine = p.currentTokenLocation().getLineNr();
       if (lastLine != line) {
         throw new RunFileException(file, reader.lineBase() + line, 0,
