@@ -18,7 +18,7 @@ public final class Cli {
   public static final int BAD_INPUT = 2;
 
   private static final Set<String> COMMANDS =
-      Set.of("list", "eval", "plot", "train", "compare", "presets", "explain", "help", "--help",
+      Set.of("list", "eval", "plot", "train", "compare", "report", "presets", "explain", "help", "--help",
           "-h", "--version", "-V");
 
   private Cli() {}
@@ -66,7 +66,7 @@ public final class Cli {
       version = "Activation Lab 0.1",
       description = "Activation functions made visible. Without a command the GUI opens.",
       subcommands = {ListCommand.class, EvalCommand.class, PlotCommand.class, TrainCommand.class,
-          CompareCommand.class, PresetsCommand.class, ExplainCommand.class,
+          CompareCommand.class, ReportCommand.class, PresetsCommand.class, ExplainCommand.class,
           CommandLine.HelpCommand.class})
   static final class Root implements Runnable {
     @CommandLine.Spec

@@ -95,7 +95,18 @@ public final class RunModels {
   public static String layerLabel(RecordedLayer l, Theme theme) {
     String what = l.output() ? theme.text("heatmap.output")
         : l.activation().isEmpty() ? "" : LabModels.shortName(l.activation());
-    return what.isEmpty() ? l.name() : l.name() + " " + what;
+    String name = displayName(l);
+    return what.isEmpty() ? name : name + " " + what;
+  }
+
+  /**
+   * A layer's name as shown: a module of a top-level {@code nn.Sequential} is named by its
+   * position ("0", "2"), shown as PyTorch indexes it, {@code [0]}, so it is not read as our
+   * 1-based layer number; our own layers keep their numbers.
+   */
+  public static String displayName(RecordedLayer l) {
+    return l.name().matches("\\d+") && !l.name().equals(String.valueOf(l.index()))
+        ? "[" + l.name() + "]" : l.name();
   }
 
   /** How the layer's function flattens, or null when the catalog does not know it. */
@@ -364,7 +375,8 @@ public final class RunModels {
     double zone = flat.reportsInactive() ? lr.inactiveFraction() : Double.NaN;
     return new ActivationDistributionModel(a, h.counts().clone(), h.min(), h.max(), h.below(),
         h.above(), LabModels.maxAbsDerivative(a), flat, zone,
-        l.name().matches("\\d+") ? theme.text("history.layer", l.name()) : l.name(), theme);
+        l.name().equals(String.valueOf(l.index())) ? theme.text("history.layer", l.name())
+            : displayName(l), theme);
   }
 
   /** Why {@link #activations} has no model: the message to show instead. */
