@@ -13,9 +13,8 @@ torch.utils.tensorboard.SummaryWriter:
 to OUT/mlp/ (one event file), and the same values split over two event files in OUT/split/
 (histograms and loss in one, the norms in the other, as two writers of one run; the first
 SPLIT_STEPS steps only), so a reader has to merge them by step. Next to them, OUT/expected.json
-holds the numbers computed from torch
-directly, in float64 (not read back from the event files): per step the loss and, per parameter,
-the RMS of its gradient, sqrt(mean(g^2)), and its 2-norm.
+holds the numbers computed from torch directly, in float64 (not read back from the event files):
+per step the loss and, per parameter, the RMS of its gradient, sqrt(mean(g^2)), and its 2-norm.
 
 Needs torch and the tensorboard package:
   /usr/bin/python3 -m venv --system-site-packages /tmp/tbvenv && /tmp/tbvenv/bin/pip install tensorboard
