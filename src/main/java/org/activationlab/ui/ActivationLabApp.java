@@ -26,6 +26,8 @@ public final class ActivationLabApp extends Application {
   private final ThemeManager themes = new ThemeManager();
   private final UserPrefs prefs = UserPrefs.forUser();
   private LabModel labModel;
+  private final org.activationlab.ui.run.RunViewerModel runModel =
+      new org.activationlab.ui.run.RunViewerModel();
   private ScenarioSession session;
   private MainWindow window;
   private Scene scene;
@@ -64,12 +66,32 @@ public final class ActivationLabApp extends Application {
     stage.setHeight(bounds.getHeight());
     stage.setOnCloseRequest(e -> Platform.exit());
     stage.show();
-    ScenarioFile.argument(getParameters().getRaw()).ifPresent(window::openFile);
+    java.util.List<String> raw = getParameters().getRaw();
+    java.util.Optional<java.nio.file.Path> run = runArgument(raw);
+    if (run.isPresent()) {
+      window.openRun(run.get()); // a run file: the run viewer follows it
+    } else {
+      ScenarioFile.argument(raw).ifPresent(window::openFile);
+    }
+  }
+
+  /** The only argument when it names a run file (a .jsonl, a stats .json, a TensorBoard log). */
+  static java.util.Optional<java.nio.file.Path> runArgument(java.util.List<String> raw) {
+    if (raw.size() != 1) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.nio.file.Path p = java.nio.file.Path.of(raw.get(0));
+      return org.activationlab.runs.RunFiles.isRunFile(p) ? java.util.Optional.of(p)
+          : java.util.Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private MainWindow buildWindow() {
-    return new MainWindow(explorerModel, labModel, themes, session, prefs, this::switchLanguage,
-        Platform::exit);
+    return new MainWindow(explorerModel, labModel, runModel, themes, session, prefs,
+        this::switchLanguage, Platform::exit);
   }
 
   /** Window closed or Quit: remember the size; the trainer thread ends with the application. */
@@ -81,6 +103,7 @@ public final class ActivationLabApp extends Application {
     if (labModel != null) {
       labModel.close();
     }
+    runModel.close();
   }
 
   private void switchLanguage(Locale locale) {

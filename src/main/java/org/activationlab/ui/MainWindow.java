@@ -37,6 +37,8 @@ import org.activationlab.ui.explorer.ExplorerModel;
 import org.activationlab.ui.explorer.ExplorerView;
 import org.activationlab.ui.lab.LabModel;
 import org.activationlab.ui.lab.LabView;
+import org.activationlab.ui.run.RunView;
+import org.activationlab.ui.run.RunViewerModel;
 
 /**
  * The window's content: menu bar and the views. Rebuilt as a whole when the language changes; the
@@ -49,6 +51,7 @@ final class MainWindow extends BorderPane {
 
   private final ExplorerView explorer;
   private final LabView lab;
+  private final RunView runs;
   private final TabPane tabs;
   private final MenuBar menuBar;
   private final ThemeManager themes;
@@ -69,6 +72,13 @@ final class MainWindow extends BorderPane {
 
   MainWindow(ExplorerModel explorerModel, LabModel labModel, ThemeManager themes,
       ScenarioSession session, UserPrefs prefs, Consumer<Locale> onLanguage, Runnable onQuit) {
+    this(explorerModel, labModel, new RunViewerModel(), themes, session, prefs, onLanguage,
+        onQuit);
+  }
+
+  MainWindow(ExplorerModel explorerModel, LabModel labModel, RunViewerModel runModel,
+      ThemeManager themes, ScenarioSession session, UserPrefs prefs, Consumer<Locale> onLanguage,
+      Runnable onQuit) {
     this.session = session;
     this.prefs = prefs;
     themes.setLocale(I18n.locale()); // the pictures speak the window's language
@@ -80,7 +90,11 @@ final class MainWindow extends BorderPane {
     Tab labTab = new Tab(I18n.text("tab.lab"), lab);
     labTab.setClosable(false);
     labTab.setId("tab-lab");
-    tabs = new TabPane(explorerTab, labTab);
+    runs = new RunView(runModel, themes);
+    Tab runsTab = new Tab(I18n.text("tab.runs"), runs);
+    runsTab.setClosable(false);
+    runsTab.setId("tab-runs");
+    tabs = new TabPane(explorerTab, labTab, runsTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     this.themes = themes;
     this.onLanguage = onLanguage;
@@ -199,15 +213,19 @@ final class MainWindow extends BorderPane {
     return lab;
   }
 
+  RunView runs() {
+    return runs;
+  }
+
   /**
    * Puts {@code next} in place of the scene's window (a language switch), showing the same view
    * in front; the models, and with them the run and the chosen layer, carry over.
    */
   static void replace(Scene scene, MainWindow next) {
     MainWindow old = scene.getRoot() instanceof MainWindow w ? w : null;
-    boolean lab = old != null && old.labShown();
+    int shown = old == null ? 0 : old.tabs.getSelectionModel().getSelectedIndex();
     scene.setRoot(next);
-    next.selectLab(lab);
+    next.selectTab(Math.max(0, shown));
     if (old != null && old.alone != null) { // in full screen: the look to return to carries over
       next.presentationBefore = old.presentationBefore;
     }
@@ -225,8 +243,13 @@ final class MainWindow extends BorderPane {
 
   /** Shows the Lab (true) or the Explorer. */
   void selectLab(boolean showLab) {
+    selectTab(showLab ? 1 : 0);
+  }
+
+  /** Shows view {@code index}: 0 Explorer, 1 Lab, 2 Runs. */
+  void selectTab(int index) {
     if (alone != null) { // full screen: show the other view alone
-      Tab wanted = tabs.getTabs().get(showLab ? 1 : 0);
+      Tab wanted = tabs.getTabs().get(index);
       if (wanted != alone) {
         Node view = getCenter();
         alone.setContent(view);
@@ -236,7 +259,27 @@ final class MainWindow extends BorderPane {
         setCenter(next);
       }
     }
-    tabs.getSelectionModel().select(showLab ? 1 : 0);
+    tabs.getSelectionModel().select(index);
+  }
+
+  /** Opens a run file in the Runs view (read in the background; a bad file is explained). */
+  void openRun(Path path) {
+    selectTab(2);
+    runs.open(path);
+  }
+
+  private void chooseAndOpenRun() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(I18n.text("run.open.title"));
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(I18n.text("run.filter"), "*.jsonl", "*.json", "*.csv",
+            "events.out.tfevents*"),
+        new FileChooser.ExtensionFilter(I18n.text("run.filter.all"), "*"));
+    prefs.lastFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
+    File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      openRun(chosen.toPath());
+    }
   }
 
   // ------------------------------------------------------------------------ scenario files
@@ -398,7 +441,9 @@ final class MainWindow extends BorderPane {
   }
 
   private void exportFocusedPicture() {
-    if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+    if (tabs.getSelectionModel().getSelectedIndex() == 2) {
+      runs.exportFocusedPicture();
+    } else if (tabs.getSelectionModel().getSelectedIndex() == 1) {
       lab.exportFocusedPicture();
     } else {
       explorer.exportFocusedPicture();
@@ -416,6 +461,11 @@ final class MainWindow extends BorderPane {
     open.setId("menu-open");
     open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
     open.setOnAction(e -> chooseAndOpen());
+    MenuItem openRun = new MenuItem(I18n.text("menu.file.openRun"));
+    openRun.setId("menu-open-run");
+    openRun.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+        KeyCombination.SHIFT_DOWN));
+    openRun.setOnAction(e -> chooseAndOpenRun());
     Menu recent = new Menu(I18n.text("menu.file.recent"));
     recent.setId("menu-recent");
     recent.getItems().add(new MenuItem()); // a menu needs an item to open; filled on showing
@@ -432,7 +482,7 @@ final class MainWindow extends BorderPane {
     MenuItem shot2 = new MenuItem(I18n.text("menu.file.screenshot.2x"));
     shot2.setOnAction(e -> saveScreenshot(2));
     Menu screenshot = new Menu(I18n.text("menu.file.screenshot"), null, shot1, shot2);
-    Menu file = new Menu(I18n.text("menu.file"), null, open, recent, save, saveAs,
+    Menu file = new Menu(I18n.text("menu.file"), null, open, recent, save, saveAs, openRun,
         new SeparatorMenuItem(), export, screenshot, new SeparatorMenuItem(), quit);
 
     ToggleGroup themeGroup = new ToggleGroup();
