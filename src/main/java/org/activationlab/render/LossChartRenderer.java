@@ -89,9 +89,10 @@ public final class LossChartRenderer {
     Axes.drawGrid(g, f, theme, xs, ys);
     Axes.drawFrame(g, a, theme);
     Labels labels = new Labels(g, width, height);
-    Axes.drawTitle(labels, theme.text(m.logLoss() ? "loss.titleLog" : "loss.title"), a, theme);
     boolean hasTest = m.compared() != null || anyFinite(m.testLoss());
     boolean hasAccuracy = m.compared() != null || anyFinite(m.accuracy());
+    Axes.drawTitle(labels, theme.text((m.logLoss() ? "loss.titleLog" : "loss.title")
+        + (hasAccuracy ? "" : "NoAccuracy")), a, theme);
     if (m.compared() == null) {
       drawKey(labels, a, theme, hasTest, hasAccuracy);
     } else {

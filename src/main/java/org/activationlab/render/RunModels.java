@@ -105,8 +105,8 @@ public final class RunModels {
    * 1-based layer number; our own layers keep their numbers.
    */
   public static String displayName(RecordedLayer l) {
-    return l.name().matches("\\d+") && !l.name().equals(String.valueOf(l.index()))
-        ? "[" + l.name() + "]" : l.name();
+    return l.name().matches("\\d+") && !"dense".equals(l.type()) ? "[" + l.name() + "]"
+        : l.name();
   }
 
   /** How the layer's function flattens, or null when the catalog does not know it. */
@@ -173,8 +173,8 @@ public final class RunModels {
         title += " · " + theme.text("heatmap.ratio", LabModels.ratioText(a, b));
       }
     }
-    if (binned) {
-      title += " · " + theme.text("run.heatmap.binned", maxCells);
+    if (binned) { // first: a narrow picture drops its title's first parts, the step stays
+      title = theme.text("run.heatmap.binned", maxCells) + " · " + title;
     }
     DecadeRange range = gradientRange(r);
     return new GradientHeatmapModel(title, out, range.min(), range.max(), false);
@@ -375,8 +375,7 @@ public final class RunModels {
     double zone = flat.reportsInactive() ? lr.inactiveFraction() : Double.NaN;
     return new ActivationDistributionModel(a, h.counts().clone(), h.min(), h.max(), h.below(),
         h.above(), LabModels.maxAbsDerivative(a), flat, zone,
-        l.name().equals(String.valueOf(l.index())) ? theme.text("history.layer", l.name())
-            : displayName(l), theme);
+        "dense".equals(l.type()) ? theme.text("history.layer", l.name()) : displayName(l), theme);
   }
 
   /** Why {@link #activations} has no model: the message to show instead. */

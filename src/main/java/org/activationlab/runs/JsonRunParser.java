@@ -76,7 +76,7 @@ final class JsonRunParser {
       try {
         return parse(p, in, partial);
       } catch (JsonEOFException e) {
-        throw new RunFileException(file, 0, 0, "ends early at line " + e.getLocation()
+        throw RunFileException.cutOff(file, "ends early at line " + e.getLocation()
             .getLineNr() + ": the JSON is cut off (a truncated file?)");
       } catch (StreamReadException e) {
         throw jacksonFailure(e, 0);

@@ -131,7 +131,7 @@ public final class StatsFileTail implements RunSource {
         }
         return latest;
       } catch (RunFileException e) {
-        if (!anyWholeLine) {
+        if (!anyWholeLine && e.isCutOff()) {
           return null; // the first line is still being written
         }
         if (partial[0] != null) {

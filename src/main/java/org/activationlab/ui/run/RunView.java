@@ -126,11 +126,20 @@ public final class RunView extends BorderPane {
     ToggleButton alertsToggle = new ToggleButton(I18n.text("run.alerts.toggle"));
     alertsToggle.setId("run-alerts-toggle");
     alertsToggle.setSelected(true);
+    title.setMinWidth(0);
+    facts.setMinWidth(0);
+    readOnly.setMinWidth(Region.USE_PREF_SIZE);
+    Label metricLabel = new Label(I18n.text("run.metric"));
+    for (Region r : new Region[] {follow, metricLabel, metric, logLoss, alertsToggle, open}) {
+      r.setMinWidth(Region.USE_PREF_SIZE); // the file's facts give way, the controls do not
+    }
     VBox what = new VBox(2, new HBox(10, title, readOnly), facts);
+    what.setMinWidth(0);
+    HBox.setHgrow(what, Priority.SOMETIMES);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox top = new HBox(10, open, what, spacer, follow, new Label(I18n.text("run.metric")),
-        metric, logLoss, alertsToggle);
+    HBox top = new HBox(10, open, what, spacer, follow, metricLabel, metric, logLoss,
+        alertsToggle);
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(6, 8, 6, 8));
     top.getStyleClass().add("run-top");
@@ -218,6 +227,7 @@ public final class RunView extends BorderPane {
     alertHint.getStyleClass().add("hint");
     alertHint.setWrapText(true);
     alertPane = new VBox(6, alertTitle, alertHint, alertList);
+    alertHint.setMinHeight(Region.USE_PREF_SIZE);
     VBox.setVgrow(alertList, Priority.ALWAYS);
     alertPane.setPadding(new Insets(6));
     alertPane.getStyleClass().add("run-alerts");
