@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
- * [--every K] [--stats OUT.json|OUT.csv] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
+ * [--every K] [--stats OUT.json|OUT.csv|OUT.jsonl] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
  * [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
  * [--gif-size WxH] [--gif-once]] [--lang en|zh] [--theme light|dark]}: drives one {@link Run} on
  * the calling thread and writes per-layer gradient statistics every K steps, pictures of the end
@@ -54,6 +54,9 @@ import picocli.CommandLine.Spec;
  * <p>GIF frames are taken at steps {@code round(i·steps/(N−1))}, i = 0..N−1 (the first at step 0,
  * the last at the final step), each measured like a record; the history picture shows the
  * per-layer mean |δ| of every step so far (bounded, older columns merged).
+ *
+ * <p>Statistics are written record by record ({@link StatsStream}): nothing grows with the
+ * records. Ctrl-C or SIGTERM finishes the file with the records so far ({@link FinishOnExit}).
  *
  * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged ({@link Divergence}: stats up
  * to the last record before the divergence written, no pictures, no animation).

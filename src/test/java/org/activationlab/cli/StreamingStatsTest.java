@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +107,20 @@ class StreamingStatsTest {
     assertThat(end.get("end").asBoolean()).isTrue();
     assertThat(end.get("diverged")).isEqualTo(doc.get("diverged"));
     assertThat(end.get("divergedAtStep")).isEqualTo(doc.get("divergedAtStep"));
+
+    // the lines put together as one document, extra fields and all, satisfy the JSON schema
+    ObjectNode together = JSON.createObjectNode();
+    together.put("format", header.get("format").asText());
+    together.put("version", header.get("version").asInt());
+    together.set("scenario", header.get("scenario"));
+    together.set("layers", header.get("layers"));
+    lines.subList(1, 5).forEach(together.putArray("records")::add);
+    together.set("diverged", end.get("diverged"));
+    together.set("divergedAtStep", end.get("divergedAtStep"));
+    List<String> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(JSON.readTree(Path.of("docs", "schema", "training-stats.schema.json")
+            .toFile())).validate(together).stream().map(Error::toString).toList();
+    assertThat(errors).isEmpty();
   }
 
   @Test
