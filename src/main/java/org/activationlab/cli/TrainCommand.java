@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
- * [--every K] [--stats OUT.json|OUT.csv|OUT.jsonl] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
- * [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
+ * [--every K] [--stats OUT.json|OUT.csv|OUT.jsonl] [--boundary OUT.png] [--heatmap OUT.png]
+ * [--gif OUT.gif [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
  * [--gif-size WxH] [--gif-once]] [--lang en|zh] [--theme light|dark]}: drives one {@link Run} on
  * the calling thread and writes per-layer gradient statistics every K steps, pictures of the end
  * of the run and an animation of the run. At least one output is required. Records are made
