@@ -5,17 +5,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationlab.export.Background;
+import org.activationlab.export.FinishOnExit;
 import org.activationlab.export.PngExporter;
 import org.activationlab.export.ScenarioFile;
 import org.activationlab.export.ScenarioFileException;
+import org.activationlab.export.StatsStream;
 import org.activationlab.export.SvgExporter;
-import org.activationlab.export.TrainingStatsWriter;
 import org.activationlab.export.TrainingStatsWriter.Layer;
 import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.render.HistoryMetric;
@@ -94,7 +96,8 @@ final class CompareCommand implements Callable<Integer> {
   int every;
 
   @Option(names = "--stats", split = ",", paramLabel = "A.json,B.json",
-      description = "statistics of run A and of run B, .json or .csv each")
+      description = "statistics of run A and of run B, .json, .csv or .jsonl each, written "
+          + "record by record")
   List<Path> stats;
 
   @Option(names = "--heatmap", description = "per-layer gradient heatmaps, PNG or SVG")
@@ -136,7 +139,8 @@ final class CompareCommand implements Callable<Integer> {
   private static final class Side {
     final String name;
     final Run run;
-    final List<Record> records = new ArrayList<>();
+    /** Its statistics file being written, or null. */
+    StatsStream stats;
     TrainingSnapshot last;
     Divergence divergence;
 
@@ -147,6 +151,13 @@ final class CompareCommand implements Callable<Integer> {
 
     boolean going() {
       return divergence == null;
+    }
+
+    /** Writes the record of {@link #last} to the statistics file, if any. */
+    void record() throws IOException {
+      if (stats != null) {
+        stats.add(Record.of(last));
+      }
     }
   }
 
@@ -168,46 +179,29 @@ final class CompareCommand implements Callable<Integer> {
     Side b = new Side("B", pair.b());
     List<Side> both = List.of(a, b);
     boolean boundaryWanted = pictures.containsKey(LabDrawings.Kind.BOUNDARY);
-    for (Side s : both) {
-      s.last = measure(s.run, n == 0, boundaryWanted, !pictures.isEmpty());
-      s.records.add(Record.of(s.last));
-    }
-    for (int k = 1; k <= n && (a.going() || b.going()); k++) {
-      for (Side s : both) {
-        if (!s.going()) {
-          continue;
-        }
-        if (!s.run.step()) {
-          s.divergence = s.run.divergence();
-          continue;
-        }
-        if (k % every == 0 || k == n) {
-          s.last = measure(s.run, k == n, boundaryWanted, !pictures.isEmpty());
-          if (s.last.diverged()) {
-            s.divergence = s.last.divergence();
-            continue;
-          }
-          s.records.add(Record.of(s.last));
-        }
-      }
-    }
-    for (Side s : both) {
-      if (!s.going()) { // the pictures show where it stopped
-        if (boundaryWanted) {
-          s.run.refreshGrid(gridResolution(s.run));
-        }
-        s.last = s.run.snapshot(!pictures.isEmpty());
-      }
-    }
-
     try {
-      if (stats != null) {
-        for (int i = 0; i < 2; i++) {
-          Side s = both.get(i);
-          TrainingStatsWriter.write(stats.get(i), new TrainingStatsWriter.Run(s.run.scenario(),
-              Layer.of(s.last), s.records, s.divergence == null ? -1 : s.divergence.step()));
-          out.println("wrote " + stats.get(i) + " (run " + s.name + ", " + s.records.size()
-              + " records)");
+      for (Side s : both) {
+        s.last = measure(s.run, n == 0, boundaryWanted, !pictures.isEmpty());
+      }
+      try (StatsStream statsA = open(a, 0);
+          StatsStream statsB = open(b, 1);
+          FinishOnExit onExit = FinishOnExit.install(Arrays.asList(statsA, statsB), List.of(),
+              err::println)) {
+        train(both, n, boundaryWanted, !pictures.isEmpty());
+        for (Side s : both) {
+          if (s.stats != null) {
+            s.stats.finish(s.divergence == null ? -1 : s.divergence.step());
+            out.println("wrote " + s.stats.path() + " (run " + s.name + ", "
+                + s.stats.records() + " records)");
+          }
+        }
+      }
+      for (Side s : both) {
+        if (!s.going()) { // the pictures show where it stopped
+          if (boundaryWanted) {
+            s.run.refreshGrid(gridResolution(s.run));
+          }
+          s.last = s.run.snapshot(!pictures.isEmpty());
         }
       }
       LabDrawings drawings = new LabDrawings(new LabDrawings.Fixed(
@@ -244,6 +238,44 @@ final class CompareCommand implements Callable<Integer> {
       return TrainCommand.DIVERGED;
     }
     return 0;
+  }
+
+  /**
+   * Steps both runs together from their first snapshot to step {@code n}, writing a record every
+   * {@link #every} steps and at the end; a run that diverges stops where it is.
+   */
+  private void train(List<Side> both, int n, boolean boundaryWanted, boolean pictures)
+      throws IOException {
+    for (Side s : both) {
+      s.record();
+    }
+    for (int k = 1; k <= n && both.stream().anyMatch(Side::going); k++) {
+      for (Side s : both) {
+        if (!s.going()) {
+          continue;
+        }
+        if (!s.run.step()) {
+          s.divergence = s.run.divergence();
+          continue;
+        }
+        if (k % every == 0 || k == n) {
+          s.last = measure(s.run, k == n, boundaryWanted, pictures);
+          if (s.last.diverged()) {
+            s.divergence = s.last.divergence();
+            continue;
+          }
+          s.record();
+        }
+      }
+    }
+  }
+
+  /** Starts side {@code i}'s statistics file (the {@code i}-th of --stats), or null. */
+  private StatsStream open(Side s, int i) throws IOException {
+    if (stats != null) {
+      s.stats = StatsStream.open(stats.get(i), s.run.scenario(), Layer.of(s.last), every);
+    }
+    return s.stats;
   }
 
   /**
@@ -378,8 +410,9 @@ final class CompareCommand implements Callable<Integer> {
       }
       for (Path p : stats) {
         String name = lower(p);
-        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-          throw new Cli.UsageException("--stats files must end in .json or .csv (got " + p + ")");
+        if (!name.endsWith(".csv") && !name.endsWith(".json") && !name.endsWith(".jsonl")) {
+          throw new Cli.UsageException("--stats files must end in .json, .csv or .jsonl (got " + p
+              + ")");
         }
         all.add(p);
       }

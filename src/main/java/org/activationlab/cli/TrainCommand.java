@@ -5,15 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationlab.export.Background;
+import org.activationlab.export.FinishOnExit;
 import org.activationlab.export.GifExporter;
 import org.activationlab.export.PngExporter;
-import org.activationlab.export.TrainingStatsWriter;
+import org.activationlab.export.StatsStream;
 import org.activationlab.export.TrainingStatsWriter.Layer;
 import org.activationlab.export.TrainingStatsWriter.Record;
 import org.activationlab.render.HistoryMetric;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train (--preset NAME | --config FILE.json) [--set key=value ...] [--steps N] [--seed S]
- * [--every K] [--stats OUT.json|OUT.csv] [--boundary OUT.png] [--heatmap OUT.png] [--gif OUT.gif
- * [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
+ * [--every K] [--stats OUT.json|OUT.csv|OUT.jsonl] [--boundary OUT.png] [--heatmap OUT.png]
+ * [--gif OUT.gif [--frames N] [--picture heatmap|history|boundary|network|loss|activations] [--gif-delay MS]
  * [--gif-size WxH] [--gif-once]] [--lang en|zh] [--theme light|dark]}: drives one {@link Run} on
  * the calling thread and writes per-layer gradient statistics every K steps, pictures of the end
  * of the run and an animation of the run. At least one output is required. Records are made
@@ -52,6 +54,9 @@ import picocli.CommandLine.Spec;
  * <p>GIF frames are taken at steps {@code round(i·steps/(N−1))}, i = 0..N−1 (the first at step 0,
  * the last at the final step), each measured like a record; the history picture shows the
  * per-layer mean |δ| of every step so far (bounded, older columns merged).
+ *
+ * <p>Statistics are written record by record ({@link StatsStream}): nothing grows with the
+ * records. Ctrl-C or SIGTERM finishes the file with the records so far ({@link FinishOnExit}).
  *
  * <p>Exit status: 0 done, 2 bad input (nothing written), 3 diverged ({@link Divergence}: stats up
  * to the last record before the divergence written, no pictures, no animation).
@@ -91,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--every", defaultValue = "10", description = "a record every K steps (default 10)")
   int every;
 
-  @Option(names = "--stats", description = "OUT.json or OUT.csv")
+  @Option(names = "--stats", description = "OUT.json, OUT.csv or OUT.jsonl, written record by "
+      + "record (.jsonl in place, to follow it live)")
   Path stats;
 
   @Option(names = "--boundary", description = "decision boundary (2-D) or fitted curve (1-D), PNG")
@@ -158,50 +164,53 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
 
     Run run = new Run(scenario);
-    List<Record> records = new ArrayList<>();
     Divergence divergence = null;
+    Record lastRecord;
     try (GifExporter.Recorder recorder = gif == null ? null
         : GifExporter.start(gif, gifOptions(kind, scenario.hidden().size() + 1, theme))) {
       TrainingSnapshot last = measure(run, kind, gif != null, n == 0);
-      records.add(Record.of(last));
-      int nextFrame = 0;
-      if (recorder != null) {
-        recorder.add(picture(kind, last));
-        nextFrame++;
-      }
-      for (int k = 1; k <= n; k++) {
-        if (!run.step()) {
-          divergence = run.divergence();
-          break;
+      try (StatsStream statsOut = stats == null ? null
+              : StatsStream.open(stats, scenario, Layer.of(last), every);
+          FinishOnExit onExit = FinishOnExit.install(Collections.singletonList(statsOut),
+              Collections.singletonList(recorder), err::println)) {
+        lastRecord = record(statsOut, last);
+        int nextFrame = 0;
+        if (recorder != null) {
+          recorder.add(picture(kind, last));
+          nextFrame++;
         }
-        boolean recordNow = k % every == 0 || k == n;
-        boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
-        if (recordNow || frameNow) {
-          last = measure(run, kind, frameNow, k == n);
-          if (last.diverged()) {
-            divergence = last.divergence();
+        for (int k = 1; k <= n; k++) {
+          if (!run.step()) {
+            divergence = run.divergence();
             break;
           }
-          if (recordNow) {
-            records.add(Record.of(last));
-          }
-          if (frameNow) {
-            recorder.add(picture(kind, last));
-            nextFrame++;
+          boolean recordNow = k % every == 0 || k == n;
+          boolean frameNow = nextFrame < frameSteps.length && frameSteps[nextFrame] == k;
+          if (recordNow || frameNow) {
+            last = measure(run, kind, frameNow, k == n);
+            if (last.diverged()) {
+              divergence = last.divergence();
+              break;
+            }
+            if (recordNow) {
+              lastRecord = record(statsOut, last);
+            }
+            if (frameNow) {
+              recorder.add(picture(kind, last));
+              nextFrame++;
+            }
           }
         }
-      }
-      if (stats != null) {
-        TrainingStatsWriter.write(stats, new TrainingStatsWriter.Run(scenario, Layer.of(last),
-            records, divergence == null ? -1 : divergence.step()));
-        out.println("wrote " + stats + " (" + records.size() + " records)");
+        if (statsOut != null) {
+          statsOut.finish(divergence == null ? -1 : divergence.step());
+          out.println("wrote " + stats + " (" + statsOut.records() + " records)");
+        }
       }
       if (divergence != null) {
         err.println("training diverged at step " + divergence.step() + " ("
             + Presets.text(divergence.reason().key(), Locale.ENGLISH) + "): "
-            + (stats == null ? "" : "stats written up to step "
-            + records.get(records.size() - 1).step() + ", ") + "no pictures; lower the learning "
-            + "rate or clip gradients (--set clip=1)");
+            + (stats == null ? "" : "stats written up to step " + lastRecord.step() + ", ")
+            + "no pictures; lower the learning rate or clip gradients (--set clip=1)");
         return DIVERGED; // the unfinished GIF is discarded when the recorder closes
       }
       if (recorder != null) {
@@ -221,10 +230,19 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new Cli.UsageException("cannot write: " + e.getMessage());
     }
-    Record last = records.get(records.size() - 1);
     out.println(String.format(Locale.ROOT, "trained %d steps: loss %s, test loss %s, accuracy %s",
-        last.step(), num(last.loss()), num(last.testLoss()), num(last.accuracy())));
+        lastRecord.step(), num(lastRecord.loss()), num(lastRecord.testLoss()),
+        num(lastRecord.accuracy())));
     return 0;
+  }
+
+  /** The snapshot's record, written to the statistics file at once when there is one. */
+  private static Record record(StatsStream statsOut, TrainingSnapshot s) throws IOException {
+    Record r = Record.of(s);
+    if (statsOut != null) {
+      statsOut.add(r);
+    }
+    return r;
   }
 
   /**
@@ -339,13 +357,14 @@ final class TrainCommand implements Callable<Integer> {
   /** Checks names and folders of all outputs and the GIF options before anything runs. */
   private void checkOutputs() {
     if (stats == null && heatmap == null && boundary == null && gif == null) {
-      throw new Cli.UsageException("nothing to write: give --stats OUT.json|OUT.csv, --gif "
-          + "OUT.gif, --heatmap OUT.png or --boundary OUT.png");
+      throw new Cli.UsageException("nothing to write: give --stats OUT.json|OUT.csv|OUT.jsonl, "
+          + "--gif OUT.gif, --heatmap OUT.png or --boundary OUT.png");
     }
     if (stats != null) {
       String name = lower(stats);
-      if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-        throw new Cli.UsageException("--stats must end in .json or .csv (got " + stats + ")");
+      if (!name.endsWith(".csv") && !name.endsWith(".json") && !name.endsWith(".jsonl")) {
+        throw new Cli.UsageException("--stats must end in .json, .csv or .jsonl (got " + stats
+            + ")");
       }
       checkFolder(stats);
     }
