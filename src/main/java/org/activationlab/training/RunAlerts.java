@@ -18,6 +18,8 @@ public final class RunAlerts {
   public static final double DEAD_SHARE = 0.5;
   public static final double RATIO_LOW = 1e-4;
   public static final double RATIO_HIGH = 1e-2;
+  /** Fine records in a row that a span bridges. */
+  public static final int GAP = 3;
   /** Spans kept at most; a run with more lists the first ones (and says so). */
   public static final int MAX_SPANS = 10_000;
 
@@ -92,12 +94,16 @@ public final class RunAlerts {
     return !Double.isNaN(lr.gradWeightRms()) ? lr.gradWeightRms() : lr.gradWeightNorm();
   }
 
-  /** Extends or closes the open span of (kind, layer) with this record's value (NaN = fine). */
+  /**
+   * Extends or closes the open span of (kind, layer) with this record's value (NaN = fine). A
+   * span survives up to {@value #GAP} fine records in a row (a value hovering at a threshold
+   * makes one alert, not dozens); it ends at its last alerting record.
+   */
   private static void mark(Span[][] open, List<Span> done, Kind kind, int layer, int index,
       long step, double value, boolean lowIsWorse) {
     Span s = open[kind.ordinal()][layer];
     if (Double.isNaN(value)) {
-      if (s != null) {
+      if (s != null && index - s.to() > GAP) {
         done.add(s);
         open[kind.ordinal()][layer] = null;
       }

@@ -225,6 +225,25 @@ class RunModelsTest {
   }
 
   @Test
+  void aValueHoveringAtAThresholdMakesOneAlertNotMany() {
+    RecordedRun run = RecordedRun.start(RecordedRun.Source.PYTORCH_PROBE, Map.of(),
+        List.of(new RecordedLayer(1, "a", "output", "linear", 1, "identity")));
+    List<RecordedStep> steps = new ArrayList<>();
+    // above 1e-2 at records 0, 2, 4, 5, 9 and 20: gaps of 1, 1, 3 fine records are bridged,
+    // the gap of 10 is not
+    java.util.Set<Integer> high = java.util.Set.of(0, 2, 4, 5, 9, 20);
+    for (int i = 0; i < 25; i++) {
+      steps.add(new RecordedStep(i, 1, Double.NaN, Double.NaN, List.of(LayerRecord.builder()
+          .gradMeanAbs(1).updateRatio(high.contains(i) ? 0.02 + i * 1e-4 : 1e-3).build())));
+    }
+    List<RunAlerts.Span> alerts = RunAlerts.of(run.append(steps));
+    assertThat(alerts).extracting(RunAlerts.Span::from, RunAlerts.Span::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 9),
+            org.assertj.core.groups.Tuple.tuple(20, 20));
+    assertThat(alerts.get(0).worst()).isEqualTo(0.02 + 9e-4);
+  }
+
+  @Test
   void historyOutlinesTheAlertsOfItsMetric() {
     RecordedRun run = troubled();
     List<RunAlerts.Span> alerts = RunAlerts.of(run);
