@@ -213,6 +213,8 @@ class ActivationLabProbe:
 
   def _forward_hook(self, layer):
     def hook(module, inputs, out):
+      if module is not layer.module:
+        return None  # a deepcopy of the model carries the hooks along: not ours to record
       if self._detection is not None:
         self._detection[0][id(out)] = (out, layer)
       if self._probing:

@@ -294,3 +294,19 @@ def test_bad_arguments_say_what_is_wrong(tmp_path):
     ActivationLabProbe(sigmoid_mlp([2, 3, 1]), tmp_path / "r.jsonl", activations={"nope": "relu"})
   with pytest.raises(ValueError, match="no nn.Linear"):
     ActivationLabProbe(nn.Sequential(nn.ReLU()), tmp_path / "r.jsonl")
+
+
+def test_a_copy_of_the_model_run_meanwhile_does_not_enter_the_record(tmp_path):
+  x, y = xor_data(16)
+  files = []
+  for run_a_copy in (False, True):
+    model = sigmoid_mlp([2, 4, 4, 1])
+    path = tmp_path / ("copy%s.jsonl" % run_a_copy)
+    probe = ActivationLabProbe(model, path, every=1)
+    if run_a_copy:  # deepcopy carries the forward hooks along
+      twin = copy.deepcopy(model)
+      BCE(twin(x[:4]), y[:4]).backward()
+    train(model, probe, x, y, 1)
+    probe.close()
+    files.append(records(path)[0])
+  assert files[0] == files[1]
