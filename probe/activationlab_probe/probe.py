@@ -352,7 +352,7 @@ class ActivationLabProbe:
     grad = layer.module.weight.grad
     return {
         "gradMeanAbs": finite_or_none(sum(per_unit) / w) if delta_n > 0 else None,
-        "gradWeightRms": finite_or_none(grad.detach().to(torch.float64).pow(2).mean().sqrt())
+        "gradWeightRms": finite_or_none(float(grad.detach().norm()) / math.sqrt(grad.numel()))
         if grad is not None else None,
         "updateRatio": self._update_ratio(layer) if with_update else None,
         "deadFraction": finite_or_none(float(dead.sum()) / w) if measured else None,
@@ -372,9 +372,12 @@ class ActivationLabProbe:
   def _update_ratio(layer):
     if layer.weight_before is None:
       return None
-    before = layer.weight_before.to(torch.float64)
-    after = layer.module.weight.detach().to(torch.float64)
-    return finite_or_none((after - before).norm() / before.norm())
+    # in the weights' own dtype: norms accumulate well enough, and a float64 copy costs more
+    # than the rest of the record
+    before = layer.weight_before
+    change = layer.module.weight.detach() - before
+    norm = float(before.norm())
+    return finite_or_none(float(change.norm()) / norm) if norm > 0 else None
 
   def _diverges(self, step, loss, layers):
     """A non-finite loss or gradient, a loss above 1000 x the first record's, or a weight
@@ -384,8 +387,8 @@ class ActivationLabProbe:
     bad = not math.isfinite(loss) or (self._first_loss is not None and self._first_loss > 0
                                       and loss > DIVERGENCE_FACTOR * self._first_loss)
     for layer, rec in zip(self._layers, layers):
-      w = layer.module.weight.detach()
-      bad = bad or not bool(torch.isfinite(w).all()) or float(w.abs().max()) > WEIGHT_LIMIT
+      largest = float(layer.module.weight.detach().abs().max())
+      bad = bad or not largest <= WEIGHT_LIMIT  # NaN too
       bad = bad or (layer.module.weight.grad is not None and rec["gradWeightRms"] is None)
       bad = bad or any(v is None for v in rec["neuronGradMeanAbs"]) and rec["gradMeanAbs"] is not None
     if bad:
