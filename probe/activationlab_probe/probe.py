@@ -341,7 +341,7 @@ class ActivationLabProbe:
     zero, sat = sums[w + 4:2 * w + 4], sums[2 * w + 4:3 * w + 4]
     pairs = float(sums[3 * w + 4])
     hist = sums[3 * w + 5:]
-    per_unit = (delta / delta_n).tolist() if delta_n > 0 else [None] * w
+    per_unit = (delta / delta_n).tolist() if delta_n > 0 else []
     mean = a_sum / a_n if a_n > 0 else math.nan
     std = math.sqrt(max(0.0, a_sq / a_n - mean * mean)) if a_n > 0 else math.nan
     hidden = not layer.output
@@ -362,7 +362,7 @@ class ActivationLabProbe:
         if saturating and measured else None,
         "activationMean": finite_or_none(mean),
         "activationStd": finite_or_none(std),
-        "neuronGradMeanAbs": [finite_or_none(v) for v in per_unit],
+        "neuronGradMeanAbs": [finite_or_none(v) for v in per_unit] if delta_n > 0 else None,
         "dead": [bool(v) for v in dead.tolist()] if measured else None,
         "histogram": {"min": -8, "max": 8, "counts": [int(v) for v in hist[:BINS].tolist()],
                       "below": int(hist[BINS]), "above": int(hist[BINS + 1])},
@@ -390,7 +390,7 @@ class ActivationLabProbe:
       largest = float(layer.module.weight.detach().abs().max())
       bad = bad or not largest <= WEIGHT_LIMIT  # NaN too
       bad = bad or (layer.module.weight.grad is not None and rec["gradWeightRms"] is None)
-      bad = bad or any(v is None for v in rec["neuronGradMeanAbs"]) and rec["gradMeanAbs"] is not None
+      bad = bad or any(v is None for v in rec["neuronGradMeanAbs"] or [])
     if bad:
       self._diverged_at = step
       self._stopped = True

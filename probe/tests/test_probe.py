@@ -310,3 +310,33 @@ def test_a_copy_of_the_model_run_meanwhile_does_not_enter_the_record(tmp_path):
     probe.close()
     files.append(records(path)[0])
   assert files[0] == files[1]
+
+
+def test_in_place_activation_gives_the_same_record(tmp_path):
+  x, y = xor_data(16)
+  got = []
+  for inplace in (False, True):
+    torch.manual_seed(4)
+    net = nn.Sequential(nn.Linear(2, 6), nn.ReLU(inplace=inplace), nn.Linear(6, 1)).double()
+    probe = ActivationLabProbe(net, tmp_path / ("i%s.jsonl" % inplace), every=1)
+    train(net, probe, x, y, 2)
+    probe.close()
+    got.append(records(tmp_path / ("i%s.jsonl" % inplace)))
+  assert got[0] == got[1]
+  assert got[0][0]["layers"][0]["inactiveFraction"] > 0
+
+
+def test_a_step_without_backward_writes_nulls_not_zeros(tmp_path):
+  model = sigmoid_mlp([2, 3, 1])
+  x, _ = xor_data(8)
+  probe = ActivationLabProbe(model, tmp_path / "r.jsonl", every=1)
+  with torch.no_grad():
+    model(x)  # an evaluation pass: ignored
+  probe.step(0.5, test_loss=0.25, accuracy=0.75)
+  probe.close()
+  rec = records(tmp_path / "r.jsonl")[0]
+  assert (rec["loss"], rec["testLoss"], rec["accuracy"]) == (0.5, 0.25, 0.75)
+  layer = rec["layers"][0]
+  assert layer["gradMeanAbs"] is None and layer["neuronGradMeanAbs"] is None
+  assert layer["gradWeightRms"] is None and layer["activationMean"] is None
+  assert layer["dead"] is None and layer["deadFraction"] is None
