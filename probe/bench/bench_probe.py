@@ -12,6 +12,7 @@ median of the per-round ratios to the same round's run without the probe.
   /usr/bin/python3 probe/bench/bench_probe.py [ROUNDS]
 """
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -71,6 +72,7 @@ def main(rounds):
   for _, _, probe in setups.values():
     if probe is not None:
       probe.close()
+  shutil.rmtree(tmp)
   base = statistics.median(samples["none"])
   print("torch %s, %d thread(s), %d rounds of %d steps each"
         % (torch.__version__, torch.get_num_threads(), rounds, STEPS_PER_ROUND))
