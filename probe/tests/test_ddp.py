@@ -1,8 +1,11 @@
 """Under DDP (2 CPU processes, gloo) the rank-0 file describes the global batch: its figures equal
 those of one process training on the concatenated batch."""
+import gc
 import os
 import socket
 import sys
+import time
+from datetime import timedelta
 
 import pytest
 import torch
@@ -50,14 +53,18 @@ def worker(rank, world, port, path):
   os.environ["MASTER_ADDR"] = "127.0.0.1"
   os.environ["MASTER_PORT"] = str(port)
   torch.set_num_threads(1)
-  dist.init_process_group("gloo", rank=rank, world_size=world)
-  try:
-    model, x, y = model_and_data()
-    ddp = nn.parallel.DistributedDataParallel(model)
-    probe = ActivationLabProbe(ddp, path if rank == 0 else path + ".rank1", every=EVERY)
-    train(ddp, probe, x, y, rank, PER_RANK)
-  finally:
-    dist.destroy_process_group()
+  dist.init_process_group("gloo", rank=rank, world_size=world, timeout=timedelta(seconds=120))
+  model, x, y = model_and_data()
+  ddp = nn.parallel.DistributedDataParallel(model)
+  probe = ActivationLabProbe(ddp, path if rank == 0 else path + ".rank1", every=EVERY)
+  train(ddp, probe, x, y, rank, PER_RANK)
+  # tear down together: a gloo group destroyed (by DDP's reducer) after its peer has exited can
+  # hang in torch 1.13
+  dist.barrier()
+  del ddp, probe
+  gc.collect()
+  dist.barrier()
+  dist.destroy_process_group()
 
 
 def free_port():
@@ -80,7 +87,13 @@ def numbers(obj, prefix=""):
 
 def test_rank0_file_equals_a_single_process_on_the_global_batch(tmp_path):
   path = str(tmp_path / "ddp.jsonl")
-  mp.spawn(worker, args=(2, free_port(), path), nprocs=2, join=True)
+  workers = mp.spawn(worker, args=(2, free_port(), path), nprocs=2, join=False)
+  deadline = time.monotonic() + 300
+  while not workers.join(timeout=5):  # raises if a worker failed
+    if time.monotonic() > deadline:
+      for process in workers.processes:
+        process.kill()
+      pytest.fail("the 2 DDP workers did not finish within 300 s")
   assert not os.path.exists(path + ".rank1")  # only rank 0 writes
 
   model, x, y = model_and_data()
