@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * JVM); the screenshots go to {@code target/screenshots/projector-SIZE-*.png} to be looked at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class ProjectorScreens {
 
   private final FxRobot robot = new FxRobot();
@@ -36,6 +37,8 @@ class ProjectorScreens {
       Preferences.userRoot().node("org/activationlab-test/" + System.nanoTime());
   private final String size = System.getProperty("projector.name", "default");
   private LabModel lab;
+  private final org.activationlab.ui.run.RunViewerModel runs =
+      new org.activationlab.ui.run.RunViewerModel();
   private ThemeManager themes;
   private Scene scene;
   private Stage stage;
@@ -65,7 +68,7 @@ class ProjectorScreens {
   }
 
   private MainWindow window(ExplorerModel explorer, ScenarioSession session, UserPrefs prefs) {
-    return new MainWindow(explorer, lab, themes, session, prefs, locale -> {
+    return new MainWindow(explorer, lab, runs, themes, session, prefs, locale -> {
       I18n.setLocale(locale);
       MainWindow.replace(scene, window(explorer, session, prefs));
     }, () -> { });
@@ -78,6 +81,7 @@ class ProjectorScreens {
   @AfterAll
   void close() throws Exception {
     lab.close();
+    runs.close();
     FxToolkit.cleanupStages();
     node.removeNode();
     I18n.setLocale(Locale.ENGLISH);
@@ -146,5 +150,34 @@ class ProjectorScreens {
     robot.interact(() -> window().selectLab(false));
     WaitForAsyncUtils.waitForFxEvents();
     FxPixels.save(robot, window(), "projector-" + size + "-explorer-zh.png");
+  }
+
+  @Test
+  void aRecordedPyTorchRunOnTheProjector() throws Exception {
+    robot.interact(() -> window().switchLanguage(Locale.ENGLISH));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window().openRun(Path.of("src/test/resources/runs/probe-sigmoid-mlp.jsonl")));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().runs().model().run() != null
+        && window().runs().model().run().size() == 13);
+    WaitForAsyncUtils.waitForFxEvents();
+    FxPixels.save(robot, window(), "projector-" + size + "-runs.png");
+    robot.type(KeyCode.F11);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFullScreen);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().getCenter()).isSameAs(window().runs());
+    assertThat(themes.presentationProperty().get()).isTrue();
+    FxPixels.save(robot, window(), "projector-" + size + "-runs-full-screen.png");
+    robot.interact(() -> window().switchLanguage(Locale.SIMPLIFIED_CHINESE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().getCenter()).as("still the run viewer, still full screen")
+        .isSameAs(window().runs());
+    assertThat(window().runs().model().run().size()).as("the run carries over").isEqualTo(13);
+    FxPixels.save(robot, window(), "projector-" + size + "-runs-full-screen-zh.png");
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window().switchLanguage(Locale.ENGLISH));
+    robot.interact(() -> window().selectTab(0));
+    WaitForAsyncUtils.waitForFxEvents();
   }
 }

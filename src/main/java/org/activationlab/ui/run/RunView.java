@@ -231,8 +231,9 @@ public final class RunView extends BorderPane {
     VBox.setVgrow(alertList, Priority.ALWAYS);
     alertPane.setPadding(new Insets(6));
     alertPane.getStyleClass().add("run-alerts");
+    // Ctrl+H (controls hidden) gives the pictures the whole width, as in the Lab
     alertPane.visibleProperty().bind(alertsToggle.selectedProperty()
-        .and(model.runProperty().isNotNull()));
+        .and(model.runProperty().isNotNull()).and(themes.controlsShownProperty()));
     alertPane.managedProperty().bind(alertPane.visibleProperty());
 
     // ---- bottom: the records
@@ -271,6 +272,7 @@ public final class RunView extends BorderPane {
     listeners.on(heat.canvas().heightProperty(), this::refresh);
     listeners.on(themes.changes(), this::refresh);
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    model.refreshStatus(); // a new view after a language switch speaks the new language
     refresh();
   }
 

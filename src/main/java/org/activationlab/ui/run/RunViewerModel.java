@@ -48,6 +48,8 @@ public final class RunViewerModel implements RunDrawings.View, AutoCloseable {
   /** The follower of a file being opened, until its first run arrives. */
   private RunFollower pending;
   private boolean live;
+  /** Why following stopped before the run's end, or null. */
+  private String stoppedReason;
 
   public RunViewerModel() {
     stickToLatest.addListener((o, was, now) -> {
@@ -99,6 +101,7 @@ public final class RunViewerModel implements RunDrawings.View, AutoCloseable {
       firstLayer.set(0);
       activationLayer.set(0);
       live = true;
+      stoppedReason = null;
       show(r, true);
     } else if (from == follower) {
       show(r, false);
@@ -115,6 +118,9 @@ public final class RunViewerModel implements RunDrawings.View, AutoCloseable {
   }
 
   private String statusOf(RecordedRun r) {
+    if (stoppedReason != null) {
+      return I18n.text("run.status.stopped", stoppedReason);
+    }
     if (r.complete()) {
       return I18n.text(r.diverged() ? "run.status.diverged" : "run.status.finished", r.size(),
           r.divergedAtStep());
@@ -136,9 +142,17 @@ public final class RunViewerModel implements RunDrawings.View, AutoCloseable {
     }
     if (from == follower) {
       live = false;
+      stoppedReason = error == null ? null : error.getMessage();
       RecordedRun r = run.get();
-      status.set(error == null ? (r == null ? "" : statusOf(r))
-          : I18n.text("run.status.stopped", error.getMessage()));
+      status.set(r == null ? "" : statusOf(r));
+    }
+  }
+
+  /** Says the state again in the window's language (after a language switch). */
+  public void refreshStatus() {
+    RecordedRun r = run.get();
+    if (opening.get() == null && r != null) {
+      status.set(statusOf(r));
     }
   }
 
