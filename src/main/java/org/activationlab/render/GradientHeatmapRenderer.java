@@ -98,8 +98,12 @@ public final class GradientHeatmapRenderer {
       double y = l.cells().getY() + r * l.rowHeight();
       // label: "1 sigmoid" then "dead 12 % · sat 50 %"
       g.setColor(theme.foreground());
-      String name = fit(row.label() + "  " + NiceTicks.significant(row.mean(), 2), fm,
-          l.labelWidth() - fs * 0.5);
+      // the layer's mean |δ| is the number a reader looks for: its name gives way first
+      String mean = "  " + NiceTicks.significant(row.mean(), 2);
+      String name = fm.stringWidth(row.label() + mean) <= l.labelWidth() - fs * 0.5
+          ? row.label() + mean
+          : fit(fit(row.label(), fm, l.labelWidth() - fs * 0.5 - fm.stringWidth(mean)) + mean,
+              fm, l.labelWidth() - fs * 0.5);
       String pct = fit(shares(row, theme), fm, l.labelWidth() - fs * 0.5);
       double mid = y + l.rowHeight() / 2;
       double line = Labels.lineHeight(g.getFont());

@@ -141,11 +141,13 @@ public final class RunModels {
     List<GradientHeatmapModel.Row> out = new ArrayList<>();
     boolean anyUnits = false;
     boolean binned = false;
+    boolean sameFunction = layers.stream().filter(x -> !x.output())
+        .map(RecordedLayer::activation).distinct().count() == 1;
     for (int l = first; l < last; l++) {
       LayerRecord lr = r.layer(l);
       anyUnits |= lr != null && lr.hasUnits();
       binned |= lr != null && lr.units() > maxCells;
-      out.add(row(layers.get(l), lr, theme, maxCells));
+      out.add(row(layers.get(l), lr, theme, maxCells, sameFunction));
     }
     String title;
     if (!anyUnits) {
@@ -180,9 +182,14 @@ public final class RunModels {
     return new GradientHeatmapModel(title, out, range.min(), range.max(), false);
   }
 
+  /**
+   * A row; {@code sameFunction}: every hidden layer has the same function, so a real model's long
+   * module names get the room (the function is named by the activations picture).
+   */
   private static GradientHeatmapModel.Row row(RecordedLayer layer, LayerRecord lr, Theme theme,
-      int maxCells) {
-    String label = layerLabel(layer, theme);
+      int maxCells, boolean sameFunction) {
+    String label = sameFunction && !layer.output() && !"dense".equals(layer.type())
+        ? displayName(layer) : layerLabel(layer, theme);
     if (lr == null) {
       return new GradientHeatmapModel.Row(label, 1, j -> Double.NaN, j -> false, Double.NaN,
           Double.NaN, Double.NaN);
