@@ -114,6 +114,20 @@ public record GradientHeatmapModel(String title, List<Row> rows, int decadeMin, 
     return false;
   }
 
+  /**
+   * What the cells' values are, for the legend: mean |δ| unless the title's first words name
+   * another quantity ({@link RunMetric}'s label, for runs recorded without δ).
+   */
+  public String legend(Theme theme) {
+    for (RunMetric m : RunMetric.values()) {
+      String label = m.label(theme.locale());
+      if (m != RunMetric.MEAN_ABS_DELTA && title != null && title.startsWith(label)) {
+        return label;
+      }
+    }
+    return theme.text("heatmap.legend");
+  }
+
   /** Widest row. */
   public int maxWidth() {
     int w = 1;

@@ -51,7 +51,7 @@ public final class GradientHeatmapRenderer {
   public Layout layout(double width, double height, GradientHeatmapModel m, Theme theme) {
     double fs = theme.fontSize();
     double top = m.title() == null || m.title().isEmpty() ? fs * 0.8 : fs * 2.4;
-    double legendWidth = legendWidth(theme);
+    double legendWidth = legendWidth(m, theme);
     double labelWidth = labelWidth(width - legendWidth, height - top, m, theme);
     double x0 = fs * 0.8 + labelWidth;
     double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
@@ -157,7 +157,7 @@ public final class GradientHeatmapRenderer {
   }
 
   /** The legend column: bar, decade labels and the entries below it. */
-  private static double legendWidth(Theme theme) {
+  private static double legendWidth(GradientHeatmapModel m, Theme theme) {
     java.awt.Font font = theme.smallFont();
     double fs = theme.fontSize();
     double entries = 0;
@@ -165,7 +165,7 @@ public final class GradientHeatmapRenderer {
         theme.text("heatmap.nonFinite")}) {
       entries = Math.max(entries, Labels.width(s, font));
     }
-    return Math.max(Math.max(Labels.width(theme.text("heatmap.legend"), font),
+    return Math.max(Math.max(Labels.width(m.legend(theme), font),
         Labels.width(theme.text("heatmap.dead"), font)), fs * 1.1 + 5 + entries) + fs * 1.2;
   }
 
@@ -174,6 +174,9 @@ public final class GradientHeatmapRenderer {
    * 0 % · sat 30 %" for a saturating one, "dead 0 % · sat —" when neither applies.
    */
   static String shares(GradientHeatmapModel.Row row, Theme theme) {
+    if (Double.isNaN(row.deadFraction())) { // not recorded (a TensorBoard log)
+      return "";
+    }
     if (Double.isFinite(row.inactiveFraction())) {
       return theme.text("heatmap.rowInactive", 100 * row.deadFraction(),
           100 * row.inactiveFraction());
@@ -216,7 +219,7 @@ public final class GradientHeatmapRenderer {
     FontMetrics fm = Labels.metrics(g);
     double line = Labels.lineHeight(g.getFont());
     g.setColor(theme.foreground());
-    labels.draw(theme.text("heatmap.legend"), a.getX(), a.getY() + fm.getAscent());
+    labels.draw(m.legend(theme), a.getX(), a.getY() + fm.getAscent());
     double locked = 0; // a second title line saying the scale is locked
     if (m.locked()) {
       locked = line;

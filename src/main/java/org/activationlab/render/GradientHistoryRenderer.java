@@ -227,7 +227,9 @@ public final class GradientHistoryRenderer {
     int n = m.layers();
     for (int layer : n > 1 ? new int[] {0, n - 1} : new int[] {0}) {
       // the output layer is the last: "output layer", not "layer out"
-      String label = layer == n - 1 && n > 1 ? theme.text("history.outputLayer")
+      String label = layer == n - 1 && n > 1
+          && m.layerLabels()[layer].equals(theme.text("network.out"))
+          ? theme.text("history.outputLayer")
           : theme.text("history.layer", m.layerLabels()[layer]);
       double swatch = fm.getAscent() * 1.4 + 4;
       if (!labels.fits(labels.box(label, x + swatch, y))) {

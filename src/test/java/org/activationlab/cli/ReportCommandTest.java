@@ -137,4 +137,32 @@ class ReportCommandTest {
     Result clean = run("report", "--run", stats("sigmoid.json").toString());
     assertThat(clean.out()).doesNotContain("units dead");
   }
+
+  @Test
+  void readsATensorBoardLogAsParameterGradients() throws Exception {
+    Path png = dir.resolve("tb.png");
+    Result r = run("report", "--run", "src/test/resources/runs/tensorboard/mlp", "--format",
+        "json", "--heatmap", png.toString(), "--metric", "weightRms");
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode report = JSON.readTree(r.out());
+    assertThat(report.get("source").asText()).isEqualTo("tensorboard");
+    assertThat(report.get("records").asInt()).isEqualTo(30);
+    JsonNode expected = JSON.readTree(Path.of(
+        "src/test/resources/runs/tensorboard/expected.json").toFile());
+    for (JsonNode layer : report.get("layers")) {
+      assertThat(layer.get("gradMeanAbs").isNull()).as("no δ in a TensorBoard log").isTrue();
+      assertThat(layer.get("deadFraction").isNull()).isTrue();
+      assertThat(layer.get("gradWeightRms").asDouble()).isPositive();
+    }
+    // the last record's weight-gradient RMS of each layer, as torch computed it
+    JsonNode last = expected.get("steps").get(29);
+    assertThat(last.get("step").asInt()).isEqualTo(report.get("step").asInt());
+    for (JsonNode layer : report.get("layers")) {
+      double torch = last.get("params").get(layer.get("name").asText() + ".weight").get("rms")
+          .asDouble();
+      assertThat(layer.get("gradWeightRms").asDouble())
+          .isCloseTo(torch, org.assertj.core.api.Assertions.within(1e-6 * torch));
+    }
+    assertThat(Files.size(png)).isPositive();
+  }
 }
