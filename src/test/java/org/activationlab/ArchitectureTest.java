@@ -94,4 +94,12 @@ class ArchitectureTest {
         .allowEmptyShould(true) // the package may not exist yet
         .check(classes);
   }
+
+  @Test
+  void runsReadersDoNotReachUp() {
+    noClasses().that().resideInAPackage("org.activationlab.runs..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.activationlab.ui..",
+            "org.activationlab.cli..")
+        .check(classes);
+  }
 }
