@@ -475,16 +475,6 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The pictures' colours and language. */
   private Theme theme() {
-    Theme t = switch (themeName.trim().toLowerCase(Locale.ROOT)) {
-      case "light" -> Theme.light();
-      case "dark" -> Theme.dark();
-      default -> throw new Cli.UsageException("--theme must be light or dark (got '" + themeName
-          + "')");
-    };
-    return switch (lang.trim().toLowerCase(Locale.ROOT)) {
-      case "en" -> t.withLocale(Locale.ENGLISH);
-      case "zh" -> t.withLocale(Locale.CHINESE);
-      default -> throw new Cli.UsageException("--lang must be en or zh (got '" + lang + "')");
-    };
+    return PictureTheme.of(themeName, lang);
   }
 }

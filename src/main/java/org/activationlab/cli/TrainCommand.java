@@ -279,17 +279,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The pictures' colours and language. */
   private Theme theme() {
-    Theme t = switch (themeName.trim().toLowerCase(Locale.ROOT)) {
-      case "light" -> Theme.light();
-      case "dark" -> Theme.dark();
-      default -> throw new Cli.UsageException("--theme must be light or dark (got '" + themeName
-          + "')");
-    };
-    return switch (lang.trim().toLowerCase(Locale.ROOT)) {
-      case "en" -> t.withLocale(Locale.ENGLISH);
-      case "zh" -> t.withLocale(Locale.CHINESE);
-      default -> throw new Cli.UsageException("--lang must be en or zh (got '" + lang + "')");
-    };
+    return PictureTheme.of(themeName, lang);
   }
 
   /** Steps of N frames spread evenly over 0..n, first 0 and last n; distinct as N ≤ n + 1. */

@@ -269,17 +269,8 @@ final class MainWindow extends BorderPane {
   }
 
   private void chooseAndOpenRun() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(I18n.text("run.open.title"));
-    chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter(I18n.text("run.filter"), "*.jsonl", "*.json", "*.csv",
-            "events.out.tfevents*"),
-        new FileChooser.ExtensionFilter(I18n.text("run.filter.all"), "*"));
-    prefs.lastFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
-    File chosen = chooser.showOpenDialog(window());
-    if (chosen != null) {
-      openRun(chosen.toPath());
-    }
+    selectTab(2);
+    runs.chooseAndOpen();
   }
 
   // ------------------------------------------------------------------------ scenario files

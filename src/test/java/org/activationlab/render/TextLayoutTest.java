@@ -282,9 +282,7 @@ class TextLayoutTest {
       case "loss" -> s.content().startsWith("compare")
           ? List.of(t.text("loss.compare.loss", "A"), t.text("loss.compare.loss", "B"),
               t.text("loss.compare.accuracy", "A"), t.text("loss.compare.accuracy", "B"), "100%")
-          : RUNS.get(s.content()).data().spec().classes() == 0 // regression: no accuracy
-              ? List.of(t.text("loss.train"), t.text("loss.test"))
-              : List.of(t.text("loss.train"), t.text("loss.test"), t.text("loss.accuracy"), "100%");
+          : lossKeys(RUNS.get(s.content()), t);
       case "history" -> List.of(t.text("history.layerAxis"), t.text("history.outputLayer"),
           t.text("axis.step"));
       case "run-heatmap" -> List.of(t.text("heatmap.legend"), t.text("heatmap.dead"));
@@ -302,6 +300,28 @@ class TextLayoutTest {
       case "depth" -> List.of("Sigmoid", "Tanh");
       default -> List.of();
     };
+  }
+
+  /**
+   * The loss chart's key: train loss, and test loss and accuracy where the run has any (a
+   * regression has no accuracy; a run that diverged at once has no finite test loss).
+   */
+  static List<String> lossKeys(TrainingSnapshot s, Theme t) {
+    List<String> keys = new ArrayList<>(List.of(t.text("loss.train")));
+    org.activationlab.training.History h = s.history();
+    boolean test = false;
+    boolean accuracy = false;
+    for (int c = 0; c < h.size(); c++) {
+      test |= Double.isFinite(h.testLoss(c));
+      accuracy |= Double.isFinite(h.testAccuracy(c));
+    }
+    if (test) {
+      keys.add(t.text("loss.test"));
+    }
+    if (accuracy) {
+      keys.addAll(List.of(t.text("loss.accuracy"), "100%"));
+    }
+    return keys;
   }
 
   /**

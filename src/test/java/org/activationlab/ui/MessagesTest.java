@@ -50,7 +50,8 @@ class MessagesTest {
       p.forEach((k, v) -> {
         String s = (String) v;
         if (s.contains("{0}")) {
-          String formatted = new MessageFormat(s).format(new Object[] {"A", "B", "C"});
+          // {0} a text; later arguments numbers, as counts and steps are ({1,number,#})
+          String formatted = new MessageFormat(s).format(new Object[] {"A", 2, 3, 4, 5, 6, 7, 8});
           assertThat(formatted).as(file + " " + k).contains("A").doesNotContain("{0}");
         }
       });

@@ -526,7 +526,8 @@ public final class RunView extends BorderPane {
 
   // ------------------------------------------------------------------------------- actions
 
-  private void chooseAndOpen() {
+  /** Asks for a run file and opens it. */
+  public void chooseAndOpen() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(I18n.text("run.open.title"));
     chooser.getExtensionFilters().addAll(
