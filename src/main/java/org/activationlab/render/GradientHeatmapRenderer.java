@@ -52,7 +52,9 @@ public final class GradientHeatmapRenderer {
     double fs = theme.fontSize();
     double top = m.title() == null || m.title().isEmpty() ? fs * 0.8 : fs * 2.4;
     double legendWidth = legendWidth(m, theme);
-    double labelWidth = labelWidth(width - legendWidth, height - top, m, theme);
+    // never into the legend: in a tiny picture the labels give way (cells keep 10 px)
+    double labelWidth = Math.min(labelWidth(width - legendWidth, height - top, m, theme),
+        Math.max(fs, width - legendWidth - fs * 2 - 10));
     double x0 = fs * 0.8 + labelWidth;
     double availW = Math.max(10, width - x0 - legendWidth - fs * 1.2);
     double availH = Math.max(10, height - top - fs * 0.8);
@@ -99,11 +101,13 @@ public final class GradientHeatmapRenderer {
       // label: "1 sigmoid" then "dead 12 % · sat 50 %"
       g.setColor(theme.foreground());
       // the layer's mean |δ| is the number a reader looks for: its name gives way first
+      // (measured as the layout measures, by the font's string bounds: the minus sign may come
+      // from a fallback font)
       String mean = "  " + NiceTicks.significant(row.mean(), 2);
-      String name = fm.stringWidth(row.label() + mean) <= l.labelWidth() - fs * 0.5
-          ? row.label() + mean
-          : fit(fit(row.label(), fm, l.labelWidth() - fs * 0.5 - fm.stringWidth(mean)) + mean,
-              fm, l.labelWidth() - fs * 0.5);
+      double room = l.labelWidth() - fs * 0.5;
+      String name = Labels.width(row.label() + mean, g.getFont()) <= room ? row.label() + mean
+          : Labels.fit(Labels.fit(row.label(), g.getFont(),
+              room - Labels.width(mean, g.getFont())) + mean, g.getFont(), room);
       String pct = fit(shares(row, theme), fm, l.labelWidth() - fs * 0.5);
       double mid = y + l.rowHeight() / 2;
       double line = Labels.lineHeight(g.getFont());

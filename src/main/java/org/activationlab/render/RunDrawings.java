@@ -78,6 +78,8 @@ public final class RunDrawings {
   }
 
   private final View view;
+  private GradientHistoryModel history;
+  private List<Object> historyKey;
   private final GradientHeatmapRenderer heatmapRenderer = new GradientHeatmapRenderer();
   private final GradientHistoryRenderer historyRenderer = new GradientHistoryRenderer();
   private final LossChartRenderer lossRenderer = new LossChartRenderer();
@@ -116,8 +118,17 @@ public final class RunDrawings {
         rowsFitting(height, theme), cellsFitting(width));
   }
 
+  /**
+   * The history, built once per run value, record, metric, alerts and theme: it reads every
+   * record, and hovering asks for it on every mouse move.
+   */
   public GradientHistoryModel historyModel(Theme theme) {
-    return RunModels.history(view.run(), view.metric(), theme, view.index(), view.alerts());
+    List<Object> key = List.of(view.run(), view.index(), view.metric(), view.alerts(), theme);
+    if (history == null || !key.equals(historyKey)) {
+      history = RunModels.history(view.run(), view.metric(), theme, view.index(), view.alerts());
+      historyKey = key;
+    }
+    return history;
   }
 
   public LossChartModel lossModel(Theme theme) {
