@@ -37,6 +37,11 @@ public final class Formula {
   private Formula(Expr tree, List<String> parameters) {
     this.tree = tree;
     this.parameters = List.copyOf(parameters);
+    Expr zero = Simplifier.zeroDivisor(tree);
+    if (zero != null) {
+      throw new FormulaException("divides by " + Printer.print(zero)
+          + ", which is 0 for every x: the formula has no value anywhere", 0);
+    }
     Expr raw = Derivative.of(tree);
     if (boundedSize(raw, MAX_DERIVATIVE_NODES) > MAX_DERIVATIVE_NODES) {
       throw new FormulaException("the derivative of this formula is too large (more than "

@@ -50,6 +50,40 @@ public final class Simplifier {
     return e;
   }
 
+  /**
+   * A divisor in {@code e} that is 0 for every x (e.g. the {@code 0*x} of {@code 1/(0*x)}), or
+   * null. Such a formula is undefined everywhere; only IEEE's signed zeros give it values, and
+   * those change when 0·u is simplified to 0, so the Formula refuses it.
+   */
+  public static Expr zeroDivisor(Expr e) {
+    if (e instanceof Bin b) {
+      if (b.op() == BinOp.DIV && is(simplify(b.right()), 0)) {
+        return b.right();
+      }
+      if (b.op() == BinOp.POW && is(simplify(b.left()), 0) && isNegativeNum(simplify(b.right()))) {
+        return b.left();
+      }
+      Expr l = zeroDivisor(b.left());
+      return l != null ? l : zeroDivisor(b.right());
+    }
+    if (e instanceof Neg n) {
+      return zeroDivisor(n.arg());
+    }
+    if (e instanceof Cmp c) {
+      Expr l = zeroDivisor(c.left());
+      return l != null ? l : zeroDivisor(c.right());
+    }
+    if (e instanceof Call c) {
+      for (Expr a : c.args()) {
+        Expr z = zeroDivisor(a);
+        if (z != null) {
+          return z;
+        }
+      }
+    }
+    return null;
+  }
+
   private static boolean is(Expr e, double v) {
     return e instanceof Num n && n.value() == v;
   }

@@ -118,12 +118,13 @@ class FormulaProperties {
   void printedTextParsesBackToTheSameTree(@ForAll("anyTree") Expr tree) {
     String text = Printer.print(tree);
     Assume.that(text.length() <= Formula.MAX_LENGTH);
+    Assume.that(Simplifier.zeroDivisor(tree) == null); // refused: no value anywhere
     assertThat(Formula.parse(text, PARAMS).tree()).as(text).isEqualTo(tree);
   }
 
   @Property(tries = 1000)
   void printedDerivativeParsesToAnEqualTree(@ForAll("smoothTree") Expr tree) {
-    Expr d = Formula.of(tree, PARAMS).derivative();
+    Expr d = accepted(tree).derivative();
     String text = Printer.print(d);
     Assume.that(text.length() <= Formula.MAX_LENGTH);
     // simplified trees may hold negative numbers, which read back as −(number): compare values
@@ -138,7 +139,7 @@ class FormulaProperties {
   @Property(tries = 1500)
   void symbolicDerivativeMatchesCentralDifferences(
       @ForAll("smoothTree") Expr tree, @ForAll @DoubleRange(min = -3, max = 3) double x) {
-    Formula f = Formula.of(tree, PARAMS);
+    Formula f = accepted(tree);
     DoubleUnaryOperator v = f.compile(BETA);
     double d = f.compileDerivative(BETA).applyAsDouble(x);
     double h = 1e-3 * Math.max(1, Math.abs(x));
@@ -157,10 +158,20 @@ class FormulaProperties {
         + f.applyAsDouble(x - 2 * h)) / (12 * h);
   }
 
+  /** The formula of a generated tree; trees the formula refuses (1/(0*x)) are skipped. */
+  static Formula accepted(Expr tree) {
+    try {
+      return Formula.of(tree, PARAMS);
+    } catch (FormulaException e) {
+      Assume.that(false);
+      throw e;
+    }
+  }
+
   @Property(tries = 1500)
   void simplifiedDerivativeEqualsTheUnsimplifiedOne(
       @ForAll("anyTree") Expr tree, @ForAll @DoubleRange(min = -5, max = 5) double x) {
-    Formula f = Formula.of(tree, PARAMS);
+    Formula f = accepted(tree);
     double raw = Compiler.compile(f.rawDerivative(), BETA).applyAsDouble(x);
     double simple = Compiler.compile(f.derivative(), BETA).applyAsDouble(x);
     Assume.that(Double.isFinite(raw) && Math.abs(raw) < 1e12);

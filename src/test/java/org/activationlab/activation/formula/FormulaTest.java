@@ -170,4 +170,18 @@ class FormulaTest {
     assertThatThrownBy(() -> Catalog.parse(spec)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too long");
   }
+
+  @org.junit.jupiter.api.Test
+  void aFormulaDividingByZeroEverywhereIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Formula.parse("x*exp(1/(0*x))", java.util.List.of()))
+        .isInstanceOf(FormulaException.class).hasMessageContaining("0*x")
+        .hasMessageContaining("0 for every x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Formula.parse("(x-x)^-1", java.util.List.of()))
+        .isInstanceOf(FormulaException.class);
+    // a divisor that is 0 only somewhere is fine
+    org.assertj.core.api.Assertions.assertThat(Formula.parse("1/x", java.util.List.of()).tree())
+        .isNotNull();
+  }
 }
