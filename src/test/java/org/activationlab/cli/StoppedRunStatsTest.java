@@ -46,31 +46,32 @@ class StoppedRunStatsTest {
    * line ended by a newline must be valid JSON whenever it is read, and lines never disappear.
    */
   private static void follow(Process p, Path jsonl, int records) throws Exception {
-    long start = System.nanoTime();
-    int seen = 0;
-    while (seen < 1 + records) {
-      if (!p.isAlive()) {
-        fail("the command ended (status " + p.exitValue() + ") before " + records + " records");
-      }
-      if (System.nanoTime() - start > GIVE_UP_NANOS) {
-        p.destroyForcibly();
-        fail("no " + records + " records in " + jsonl + " after 3 minutes");
-      }
-      if (Files.exists(jsonl)) {
-        String text = Files.readString(jsonl, StandardCharsets.UTF_8);
-        List<String> whole = text.lines().toList();
-        if (!text.endsWith("\n") && !whole.isEmpty()) {
-          whole = whole.subList(0, whole.size() - 1); // an unfinished write, allowed by the format
+    int[] seen = {0};
+    try {
+      org.testfx.util.WaitForAsyncUtils.waitFor(GIVE_UP_NANOS, TimeUnit.NANOSECONDS, () -> {
+        if (!p.isAlive()) {
+          fail("the command ended (status " + p.exitValue() + ") before " + records + " records");
         }
-        for (String line : whole) {
-          assertThat(JSON.readTree(line).isObject()).isTrue();
+        if (Files.exists(jsonl)) {
+          String text = Files.readString(jsonl, StandardCharsets.UTF_8);
+          List<String> whole = text.lines().toList();
+          if (!text.endsWith("\n") && !whole.isEmpty()) {
+            whole = whole.subList(0, whole.size() - 1); // an unfinished write, allowed
+          }
+          for (String line : whole) {
+            assertThat(JSON.readTree(line).isObject()).isTrue();
+          }
+          assertThat(whole.size()).isGreaterThanOrEqualTo(seen[0]);
+          seen[0] = whole.size();
         }
-        assertThat(whole.size()).isGreaterThanOrEqualTo(seen);
-        seen = whole.size();
-      }
-      Thread.sleep(20);
+        return seen[0] >= 1 + records;
+      });
+    } catch (java.util.concurrent.TimeoutException e) {
+      p.destroyForcibly();
+      fail("no " + records + " records in " + jsonl + " after 3 minutes");
     }
   }
+
 
   private static void stop(Process p) throws InterruptedException {
     p.destroy(); // SIGTERM

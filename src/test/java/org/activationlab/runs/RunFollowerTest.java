@@ -56,13 +56,52 @@ class RunFollowerTest {
   }
 
   /** Waits (generously) until the condition holds; fails if it never does. */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
+  static void await(String what, BooleanSupplier condition) {
+    try {
+      org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+          condition::getAsBoolean);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+  }
+
+  /** A source that counts its polls, so a test can wait for polls instead of for time. */
+  static final class CountingSource implements RunSource {
+    final RunSource inner;
+    final java.util.concurrent.atomic.AtomicInteger polls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    CountingSource(RunSource inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public RecordedRun poll() throws IOException {
+      try {
+        return inner.poll();
+      } finally {
+        polls.incrementAndGet();
       }
-      Thread.sleep(10);
+    }
+
+    @Override
+    public RecordedRun latest() {
+      return inner.latest();
+    }
+
+    @Override
+    public String notice() {
+      return inner.notice();
+    }
+
+    @Override
+    public boolean finished() {
+      return inner.finished();
+    }
+
+    @Override
+    public void close() throws IOException {
+      inner.close();
     }
   }
 
@@ -74,7 +113,8 @@ class RunFollowerTest {
   void recordsAppearAsTheFileGrowsAndHalfALineWaitsForItsRest() throws Exception {
     Path file = dir.resolve("run.jsonl");
     Files.writeString(file, HEADER);
-    try (RunFollower f = new RunFollower(new StatsFileTail(file), PERIOD, listener)) {
+    CountingSource source = new CountingSource(new StatsFileTail(file));
+    try (RunFollower f = new RunFollower(source, PERIOD, listener)) {
       await("the header is read", () -> f.latest() != null);
       assertThat(f.latest().isEmpty()).isTrue();
       assertThat(f.latest().layers()).hasSize(2);
@@ -85,7 +125,8 @@ class RunFollowerTest {
       String next = record(10);
       append(file, next.substring(0, next.length() / 2));
       int seen = updates.size();
-      Thread.sleep(PERIOD.toMillis() * 5); // several polls see half a line
+      int polled = source.polls.get();
+      await("several polls see half a line", () -> source.polls.get() >= polled + 5);
       assertThat(f.running()).isTrue();
       assertThat(f.error()).isNull();
       assertThat(f.latest().size()).isEqualTo(1);
@@ -143,12 +184,21 @@ class RunFollowerTest {
   void closeStopsThePolling() throws Exception {
     Path file = dir.resolve("closed.jsonl");
     Files.writeString(file, HEADER);
-    RunFollower f = new RunFollower(new StatsFileTail(file), PERIOD, listener);
+    CountingSource source = new CountingSource(new StatsFileTail(file));
+    RunFollower f = new RunFollower(source, PERIOD, listener);
     await("the header is read", () -> f.latest() != null);
     f.close();
     assertThat(f.running()).isFalse();
+    int polled = source.polls.get();
     append(file, record(0));
-    Thread.sleep(PERIOD.toMillis() * 5);
+    // a second follower of the same file is the clock: once it has read the record, the closed
+    // one has had several periods to poll, and did not
+    CountingSource clock = new CountingSource(new StatsFileTail(file));
+    try (RunFollower other = new RunFollower(clock, PERIOD, run -> { })) {
+      await("another follower reads the record and polls on",
+          () -> other.latest() != null && other.latest().size() == 1 && clock.polls.get() >= 5);
+    }
+    assertThat(source.polls.get()).isEqualTo(polled);
     assertThat(f.latest().size()).isZero();
   }
 }
